@@ -1,0 +1,365 @@
+"""Report charts for CX metrics, in one look.
+
+What this module is for: the few charts every CX report repeats (how answers
+split into detractors, passives and promoters; a metric over time with its
+confidence band and target) and saving a chart together with its alt text.
+The functions are axes-level, like seaborn's: they draw into ``ax`` (or the
+current axes), return it, and never show or save on their own.
+
+What it is not for: computing metrics (``cxresearch.metrics`` does that; the
+charts call it or take its tables) or interactive dashboards.
+
+Privacy: groups the metrics withhold (too few answers) are drawn as empty
+bars labelled "withheld", never with their values.
+"""
+
+from __future__ import annotations
+
+import numbers
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.patches import Patch
+
+from . import config
+from .exceptions import ParameterError
+from .metrics import nps
+
+__all__ = [
+    "DETRACTOR_COLOR",
+    "PASSIVE_COLOR",
+    "PROMOTER_COLOR",
+    "NPS_COLORS",
+    "REPORT_PALETTE",
+    "set_theme",
+    "plot_nps_distribution",
+    "plot_metric_trend",
+    "save_figure",
+]
+
+#: Detractors (0-6).
+DETRACTOR_COLOR = "#c0392b"
+#: Passives (7-8).
+PASSIVE_COLOR = "#a6a6a6"
+#: Promoters (9-10).
+PROMOTER_COLOR = "#2e8b57"
+#: Category name -> colour, in the order the stacked bars draw them.
+NPS_COLORS = {"detractors": DETRACTOR_COLOR, "passives": PASSIVE_COLOR,
+              "promoters": PROMOTER_COLOR}
+#: Line colours of the report (seaborn's colour-blind-safe palette).
+REPORT_PALETTE = "colorblind"
+
+_SAVE_DPI = 150
+
+
+def set_theme():
+    """Apply the report look: seaborn whitegrid, colour-blind palette, quiet axes.
+
+    Examples
+    --------
+    >>> from cxresearch.plotting import set_theme
+    >>> set_theme()
+    """
+    sns.set_theme(
+        context="notebook", style="whitegrid", palette=REPORT_PALETTE,
+        rc={"axes.spines.top": False, "axes.spines.right": False,
+            "axes.titlelocation": "left", "axes.titleweight": "bold",
+            "legend.frameon": False, "savefig.dpi": _SAVE_DPI,
+            "savefig.bbox": "tight"})
+
+
+def _axes(ax):
+    if ax is None:
+        return plt.gca()
+    if not isinstance(ax, Axes):
+        raise ParameterError("expected a matplotlib Axes", parameter="ax",
+                             value=type(ax).__name__, fix="pass ax=plt.subplots()[1] or None")
+    return ax
+
+
+def _group_label(row, by):
+    return " / ".join(str(row[b]) for b in by)
+
+
+def plot_nps_distribution(data, score="nps", by=None, ax=None, order=None, **kwargs):
+    """Detractor / passive / promoter split, per group or as a 0-10 histogram.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long-form answers, one row per answer.
+    score : str, default "nps"
+        NPS answer column (0-10).
+    by : str or list of str, optional
+        With groups: one horizontal 100%-stacked bar per group (detractors,
+        passives, promoters), its NPS written at the right end. Without:
+        a histogram of the 0-10 answers, each bar coloured by its category.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    order : list, optional
+        Group labels from top to bottom (labels of several ``by`` columns are
+        joined with " / "); default sorted.
+    **kwargs
+        Passed to ``Axes.barh`` (groups) or ``Axes.bar`` (histogram).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on: 3 bars per group, or 11 bars.
+
+    Notes
+    -----
+    Shares and NPS come from :func:`cxresearch.metrics.nps`, so groups with
+    fewer than ``config.MIN_N_PRIVACY`` answers are drawn empty and labelled
+    "withheld"; without groups, a too-small sample draws no bars at all.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_nps_distribution
+    >>> answers = pd.DataFrame({"store": ["A"] * 12 + ["B"] * 12,
+    ...                         "nps": [10, 9, 9, 8, 7, 3, 10, 9, 6, 8, 9, 10] * 2})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_nps_distribution(answers, by="store", ax=ax)
+    >>> len(ax.patches)
+    6
+    >>> plt.close(fig)
+    """
+    table = nps(data, score=score, by=by)
+    ax = _axes(ax)
+    by_cols = [] if by is None else ([by] if not isinstance(by, (list, tuple)) else list(by))
+    if not by_cols:
+        return _nps_histogram(data, score, table.iloc[0], ax, **kwargs)
+
+    labels = [_group_label(row, by_cols) for _, row in table.iterrows()]
+    table = table.assign(_label=labels)
+    if order is not None:
+        missing = [o for o in order if str(o) not in set(labels)]
+        if missing:
+            raise ParameterError("order names a group that is not in the data",
+                                 parameter="order", value=missing[0],
+                                 fix=f"use labels among: {', '.join(labels[:10])}")
+        rank = {str(o): i for i, o in enumerate(order)}
+        table = table[table["_label"].isin(rank)]
+        table = table.iloc[np.argsort([rank[lab] for lab in table["_label"]], kind="stable")]
+    table = table.iloc[::-1]  # barh draws bottom-up; the first group goes on top
+    y = np.arange(len(table))
+    left = np.zeros(len(table))
+    for category, color in NPS_COLORS.items():
+        width = 100 * np.nan_to_num(table[category].to_numpy(dtype=float))
+        ax.barh(y, width, left=left, color=color, label=category.capitalize(), **kwargs)
+        left += width
+    for yi, (_, row) in zip(y, table.iterrows()):
+        if row["suppressed"]:
+            ax.text(50, yi, f"withheld (n={row['n']} < {config.MIN_N_PRIVACY})",
+                    ha="center", va="center", fontsize="small", color="0.35")
+        elif not np.isnan(row["nps"]):
+            ax.text(101.5, yi, f"NPS {row['nps']:+.0f}", ha="left", va="center",
+                    fontsize="small", clip_on=False)
+    ax.set_yticks(y, [f"{lab} (n={n:,})" for lab, n in zip(table["_label"], table["n"])])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of answers")
+    ax.legend(ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
+              fontsize="small")
+    return ax
+
+
+def _nps_histogram(data, score, summary, ax, **kwargs):
+    ax.set_xlim(-0.6, 10.6)
+    ax.set_xticks(range(11))
+    ax.set_xlabel("Likelihood to recommend (0-10)")
+    ax.set_ylabel("% of answers")
+    if summary["suppressed"]:
+        ax.text(0.5, 0.5, f"withheld: n={summary['n']} < {config.MIN_N_PRIVACY}",
+                transform=ax.transAxes, ha="center", va="center", color="0.35")
+        return ax
+    scores = data[score].to_numpy(dtype=float, na_value=np.nan)
+    scores = scores[~np.isnan(scores)].astype(int)
+    shares = 100 * np.bincount(scores, minlength=11) / len(scores)
+    points = np.arange(11)
+    colors = np.where(points >= 9, PROMOTER_COLOR,
+                      np.where(points <= 6, DETRACTOR_COLOR, PASSIVE_COLOR))
+    ax.bar(points, shares, color=list(colors), **kwargs)
+    ax.text(0.02, 0.95, f"NPS {summary['nps']:+.0f}  (n={summary['n']:,})",
+            transform=ax.transAxes, ha="left", va="top", fontweight="bold")
+    ax.legend(handles=[Patch(color=c, label=k.capitalize()) for k, c in NPS_COLORS.items()],
+              loc="upper left", bbox_to_anchor=(0, 0.88), frameon=False, fontsize="small")
+    return ax
+
+
+def plot_metric_trend(table, x="period", y="nps", ci=("ci_low", "ci_high"), hue=None,
+                      target=None, ax=None, **kwargs):
+    """A metric over time: line, confidence band and optional target line.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per period (x group), e.g. the output of
+        :func:`cxresearch.metrics.trend`. Suppressed rows (NaN) leave gaps.
+    x : str, default "period"
+        Period column. Text labels are placed in sorted order (the labels of
+        ``trend`` sort chronologically); datetime or numeric values are used
+        as they are.
+    y : str, default "nps"
+        Metric column.
+    ci : (str, str) or None, default ("ci_low", "ci_high")
+        Columns of the interval, drawn as a shaded band; None for no band.
+    hue : str, optional
+        Column with one line per value (e.g. the store).
+    target : float, optional
+        Draws a dashed horizontal target line.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``Axes.plot``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One line per hue level (plus the target line), one band per level.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_metric_trend
+    >>> table = pd.DataFrame({"period": ["2025-04", "2025-05", "2025-06"],
+    ...                       "nps": [28.0, 31.0, 35.0], "ci_low": [20.0, 24.0, 27.0],
+    ...                       "ci_high": [36.0, 38.0, 43.0]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_metric_trend(table, target=30)
+    >>> len(ax.lines)
+    2
+    >>> plt.close(fig)
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError("expected a DataFrame (e.g. the output of trend())",
+                             parameter="table", value=type(table).__name__)
+    needed = [(x, "x"), (y, "y")] + ([(hue, "hue")] if hue is not None else [])
+    if ci is not None:
+        if not (isinstance(ci, (tuple, list)) and len(ci) == 2):
+            raise ParameterError("ci must name two columns (low, high), or be None",
+                                 parameter="ci", value=ci, fix='use ci=("ci_low", "ci_high")')
+        needed += [(ci[0], "ci"), (ci[1], "ci")]
+    for column, parameter in needed:
+        if column not in table.columns:
+            raise ParameterError("no such column in the table", column=column,
+                                 parameter=parameter,
+                                 fix=f"use one of: {', '.join(map(repr, table.columns))}")
+    if target is not None and (isinstance(target, bool) or not isinstance(target, numbers.Real)
+                               or not np.isfinite(target)):
+        raise ParameterError("target must be a number", parameter="target", value=target)
+    ax = _axes(ax)
+
+    positional = not (pd.api.types.is_numeric_dtype(table[x])
+                      or pd.api.types.is_datetime64_any_dtype(table[x]))
+    if positional:
+        labels = sorted(table[x].dropna().astype(str).unique())
+        where = {lab: i for i, lab in enumerate(labels)}
+
+    levels = [None] if hue is None else list(pd.unique(table[hue].dropna()))
+    if hue is not None:
+        try:
+            levels = sorted(levels)
+        except TypeError:
+            pass
+    for level in levels:
+        part = table if level is None else table[table[hue] == level]
+        if positional:
+            xs = part[x].astype(str).map(where).to_numpy(dtype=float)
+        else:
+            xs = part[x].to_numpy()
+        sort = np.argsort(xs, kind="stable")
+        xs = xs[sort]
+        ys = part[y].to_numpy(dtype=float)[sort]
+        options = {"marker": "o"} | ({"label": str(level)} if level is not None else {})
+        (line,) = ax.plot(xs, ys, **(options | kwargs))
+        if ci is not None:
+            low = part[ci[0]].to_numpy(dtype=float)[sort]
+            high = part[ci[1]].to_numpy(dtype=float)[sort]
+            ax.fill_between(xs, low, high, color=line.get_color(), alpha=0.18, linewidth=0)
+    if target is not None:
+        ax.axhline(float(target), color="0.25", linestyle="--", linewidth=1.2,
+                   label=f"target {float(target):g}")
+    if positional:
+        ax.set_xticks(range(len(labels)), labels)
+        if len(labels) > 8:
+            ax.tick_params(axis="x", labelrotation=45)
+    ax.set_xlabel(x)
+    ax.set_ylabel(y.upper() if y == "nps" else y)
+    if hue is not None or target is not None:
+        ax.legend(title=hue, frameon=False, fontsize="small")
+    return ax
+
+
+def save_figure(fig_or_ax, path, alt):
+    """Save a chart as PNG (150 dpi) with its alt text next to it.
+
+    Parameters
+    ----------
+    fig_or_ax : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart (an Axes saves its whole figure).
+    path : str or pathlib.Path
+        Where to write the PNG; ``.png`` is added when there is no suffix.
+        Missing folders are created.
+    alt : str
+        What the chart shows, for readers who cannot see it. Written to
+        ``path.with_suffix(".alt.txt")`` (``nps.png`` -> ``nps.alt.txt``) and
+        into the PNG's "Description" metadata.
+
+    Returns
+    -------
+    pathlib.Path
+        The PNG's path. The figure is left open; close it when done.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt, tempfile, pathlib
+    >>> from cxresearch.plotting import save_figure
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([1, 2, 3])
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> save_figure(ax, folder / "line", alt="A line rising from 1 to 3.").name
+    'line.png'
+    >>> (folder / "line.alt.txt").read_text(encoding="utf-8").strip()
+    'A line rising from 1 to 3.'
+    >>> plt.close(fig)
+    """
+    fig = fig_or_ax.figure if isinstance(fig_or_ax, Axes) else fig_or_ax
+    while isinstance(fig, SubFigure):  # a subfigure saves with its whole figure
+        fig = fig.figure
+    if not isinstance(fig, Figure):
+        raise ParameterError("expected a matplotlib Figure or Axes", parameter="fig_or_ax",
+                             value=type(fig_or_ax).__name__,
+                             fix="pass the figure or axes the chart was drawn on")
+    if not isinstance(alt, str) or not alt.strip():
+        raise ParameterError("every saved chart needs alt text", parameter="alt", value=alt,
+                             fix="describe in a sentence what the chart shows")
+    try:
+        path = Path(path)
+    except TypeError:
+        raise ParameterError("not a file path", parameter="path", value=path,
+                             fix="pass e.g. 'reports/nps_by_store.png'") from None
+    if path.suffix == "":
+        path = path.with_suffix(".png")
+    if path.suffix.lower() != ".png":
+        raise ParameterError("charts are saved as PNG", parameter="path", value=str(path),
+                             fix=f"use {path.with_suffix('.png').name!r}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    alt = " ".join(alt.split())
+    fig.savefig(path, dpi=_SAVE_DPI, format="png", bbox_inches="tight",
+                metadata={"Description": alt})
+    path.with_suffix(".alt.txt").write_text(alt + "\n", encoding="utf-8")
+    return path
