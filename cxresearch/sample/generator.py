@@ -223,7 +223,7 @@ def simulate(rng, customers: pd.DataFrame, units: pd.DataFrame):
         leaves = at_risk & (rng.random(n) < _sigmoid(logit))
         hazard_parts.append(pd.DataFrame({"customer_idx": np.flatnonzero(at_risk), "month": month,
                                           "latest_category": _CATS[latest[at_risk]],
-                                          "hazard": _sigmoid(logit[at_risk]),
+                                          "hazard": np.round(_sigmoid(logit[at_risk]), 6),
                                           "churned": leaves[at_risk]}))
         churn_t[leaves] = t
         active = present & ~leaves
