@@ -68,9 +68,7 @@ def make_units(rng: np.random.Generator) -> pd.DataFrame:
             city = cities[j % len(cities)]
             rows.append(dict(
                 unit_id=f"S{number:03d}", unit_name=f"Maison Verde {city} {j // len(cities) + 1}",
-                region=region, country=region if region not in ("UK & Ireland", "Greater China")
-                else (("Ireland" if city == "Dublin" else "United Kingdom") if region == "UK & Ireland"
-                      else {"Hong Kong": "Hong Kong", "Taipei": "Taiwan"}.get(city, "China")),
+                region=region, country=W.CITY_COUNTRY.get(city, region),
                 format=fmt, opened_year=int(rng.integers(1996, 2024)),
                 headcount=int(rng.integers(lo, hi + 1)),
                 employee_engagement=float(np.clip(np.round(rng.normal(W.ENGAGEMENT_MEAN, W.ENGAGEMENT_SD), 1), 25, 98)),

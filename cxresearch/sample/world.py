@@ -27,6 +27,11 @@ REGIONS = [
     ("Ukraine", "uk", 30, ["Kyiv", "Lviv", "Odesa", "Dnipro", "Kharkiv"]),
     ("Greater China", "zh", 30, ["Shanghai", "Shenzhen", "Hong Kong", "Taipei", "Beijing"]),
 ]
+# cities whose country is not their region's name
+CITY_COUNTRY = {"Dublin": "Ireland", "Hong Kong": "Hong Kong", "Taipei": "Taiwan",
+                **{c: "United Kingdom" for c in ["London", "Manchester", "Leeds", "Bristol", "Glasgow",
+                                                 "Cardiff", "Birmingham"]},
+                **{c: "China" for c in ["Shanghai", "Shenzhen", "Beijing"]}}
 STORE_FORMATS = {"Flagship": (0.05, (60, 120)), "Standard": (0.70, (20, 50)), "Express": (0.25, (8, 18))}
 
 TOUCHPOINTS = {  # touchpoint -> journey stage
