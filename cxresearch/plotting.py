@@ -10,7 +10,10 @@ What it is not for: computing metrics (``cxresearch.metrics`` does that; the
 charts call it or take its tables) or interactive dashboards.
 
 Privacy: groups the metrics withhold (too few answers) are drawn as empty
-bars labelled "withheld", never with their values.
+bars labelled "withheld", never with their values. The charts that take a
+finished table (:func:`plot_group_scores`, :func:`plot_changes`,
+:func:`plot_nps_bridge`) draw nothing but the word "withheld" for a row whose
+``withheld`` column is True, whatever numbers the row holds.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ __all__ = [
     "set_theme",
     "plot_nps_distribution",
     "plot_metric_trend",
+    "plot_group_scores",
+    "plot_changes",
+    "plot_nps_bridge",
     "save_figure",
 ]
 
@@ -299,6 +305,279 @@ def plot_metric_trend(table, x="period", y="nps", ci=("ci_low", "ci_high"), hue=
     ax.set_ylabel(y.upper() if y == "nps" else y)
     if hue is not None or target is not None:
         ax.legend(title=hue, frameon=False, fontsize="small")
+    return ax
+
+
+def _check_table(table, columns):
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError("expected a DataFrame", parameter="table",
+                             value=type(table).__name__)
+    for column, parameter in columns:
+        if column is not None and column not in table.columns:
+            raise ParameterError("no such column in the table", column=column,
+                                 parameter=parameter,
+                                 fix=f"use one of: {', '.join(map(repr, table.columns))}")
+
+
+def _hidden(table, withheld):
+    if withheld is None:
+        return np.zeros(len(table), dtype=bool)
+    return table[withheld].fillna(True).to_numpy(dtype=bool)
+
+
+def plot_group_scores(table, x="nps", y="group", ci=("ci_low", "ci_high"), withheld="withheld",
+                      highlight=None, target=None, ax=None, **kwargs):
+    """One score per group, with its interval: a league table as a dot plot.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per group, drawn top to bottom in the table's order, e.g.
+        the output of :func:`cxresearch.dashboard.league_table`.
+    x : str, default "nps"
+        Score column.
+    y : str, default "group"
+        Group label column.
+    ci : (str, str) or None, default ("ci_low", "ci_high")
+        Interval columns, drawn as whiskers.
+    withheld : str or None, default "withheld"
+        Boolean column: a True row shows the word "withheld" and no value.
+    highlight : str, optional
+        Boolean column (e.g. ``"significant"``): True rows are drawn in the
+        accent colour, others in grey.
+    target : float, optional
+        Dashed vertical target line.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One marker per shown group (``ax.lines`` holds them with their
+        whiskers), one "withheld" text per withheld group.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_group_scores
+    >>> table = pd.DataFrame({"group": ["A", "B", "C"], "nps": [31.0, 12.0, 80.0],
+    ...     "ci_low": [20.0, 2.0, 60.0], "ci_high": [42.0, 22.0, 95.0],
+    ...     "withheld": [False, False, True]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_group_scores(table, target=25)
+    >>> [t.get_text() for t in ax.texts]
+    ['withheld']
+    >>> plt.close(fig)
+    """
+    columns = [(x, "x"), (y, "y"), (withheld, "withheld"), (highlight, "highlight")]
+    if ci is not None:
+        if not (isinstance(ci, (tuple, list)) and len(ci) == 2):
+            raise ParameterError("ci must name two columns (low, high), or be None",
+                                 parameter="ci", value=ci, fix='use ci=("ci_low", "ci_high")')
+        columns += [(ci[0], "ci"), (ci[1], "ci")]
+    _check_table(table, columns)
+    ax = _axes(ax)
+    hidden = _hidden(table, withheld)
+    accent = sns.color_palette(REPORT_PALETTE)[0]
+    marked = (table[highlight].fillna(False).to_numpy(dtype=bool) if highlight is not None
+              else np.ones(len(table), dtype=bool))
+    ys = np.arange(len(table))[::-1]
+    for i, (yi, row) in enumerate(zip(ys, table.to_dict("records"))):
+        if hidden[i]:
+            continue
+        value = float(row[x])
+        err = None
+        if ci is not None and np.isfinite(row[ci[0]]) and np.isfinite(row[ci[1]]):
+            err = [[value - float(row[ci[0]])], [float(row[ci[1]]) - value]]
+        options = {"fmt": "o", "color": accent if marked[i] else "0.55", "capsize": 3}
+        ax.errorbar([value], [yi], xerr=err, **(options | kwargs))
+    shown = table.loc[~hidden, x].astype(float)
+    centre = float(np.nanmean(shown)) if shown.notna().any() else 0.0
+    for i, yi in enumerate(ys):
+        if hidden[i]:
+            ax.text(centre, yi, "withheld", ha="center", va="center", fontsize="small",
+                    color="0.35")
+    if target is not None:
+        if isinstance(target, bool) or not isinstance(target, numbers.Real):
+            raise ParameterError("target must be a number", parameter="target", value=target)
+        ax.axvline(float(target), color="0.25", linestyle="--", linewidth=1.2,
+                   label=f"target {float(target):g}")
+        ax.legend(frameon=False, fontsize="small", loc="lower right")
+    ax.set_yticks(ys, [str(v) for v in table[y]])
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlabel(x.upper() if x == "nps" else x)
+    return ax
+
+
+def plot_changes(table, x="change", y="group", ci=("ci_low", "ci_high"), withheld="withheld",
+                 significant="significant", ax=None, **kwargs):
+    """Changes per group as horizontal bars: drops red, rises green, with intervals.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per group, drawn top to bottom in the table's order, e.g.
+        rows of :func:`cxresearch.dashboard.why_it_moved`.
+    x : str, default "change"
+        Change column (points).
+    y : str, default "group"
+        Label column.
+    ci : (str, str) or None
+        Interval columns of the change, drawn as whiskers.
+    withheld : str or None, default "withheld"
+        Boolean column: a True row shows "withheld" and no bar.
+    significant : str or None, default "significant"
+        Boolean column: significant changes are drawn solid, the others
+        pale (their label ends with "(n.s.)").
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    **kwargs
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per shown row (``ax.patches``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_changes
+    >>> table = pd.DataFrame({"group": ["Poland", "UK"], "change": [-12.3, 6.8],
+    ...     "ci_low": [-21.8, 0.0], "ci_high": [-2.9, 13.6], "significant": [True, False],
+    ...     "withheld": [False, False]})
+    >>> fig, ax = plt.subplots()
+    >>> [round(float(p.get_width()), 1) for p in plot_changes(table, ax=ax).patches]
+    [-12.3, 6.8]
+    >>> plt.close(fig)
+    """
+    columns = [(x, "x"), (y, "y"), (withheld, "withheld"), (significant, "significant")]
+    if ci is not None:
+        columns += [(ci[0], "ci"), (ci[1], "ci")]
+    _check_table(table, columns)
+    ax = _axes(ax)
+    hidden = _hidden(table, withheld)
+    real = (table[significant].fillna(False).to_numpy(dtype=bool) if significant is not None
+            else np.ones(len(table), dtype=bool))
+    ys = np.arange(len(table))[::-1]
+    labels = []
+    for i, (yi, row) in enumerate(zip(ys, table.to_dict("records"))):
+        label = str(row[y])
+        if hidden[i]:
+            ax.text(0, yi, "withheld", ha="center", va="center", fontsize="small", color="0.35")
+            labels.append(label)
+            continue
+        value = float(row[x])
+        color = DETRACTOR_COLOR if value < 0 else PROMOTER_COLOR
+        options = {"color": color, "alpha": 1.0 if real[i] else 0.4, "height": 0.6}
+        ax.barh([yi], [value], **(options | kwargs))
+        if ci is not None and np.isfinite(row[ci[0]]) and np.isfinite(row[ci[1]]):
+            ax.plot([row[ci[0]], row[ci[1]]], [yi, yi], color="0.2", linewidth=1.2)
+        labels.append(label if real[i] else f"{label} (n.s.)")
+    ax.axvline(0, color="0.25", linewidth=1)
+    ax.set_yticks(ys, labels)
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlabel("change (NPS points)" if x == "change" else x)
+    return ax
+
+
+def plot_nps_bridge(table, before, after, group="group", contribution="contribution",
+                    withheld="withheld", top=8, labels=("before", "after"), ax=None, **kwargs):
+    """A waterfall from the previous NPS to the current one, one step per group.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per group with its contribution to the change, e.g. one
+        dimension of :func:`cxresearch.dashboard.why_it_moved`.
+    before, after : float
+        Overall NPS of the two periods (the contributions must sum to
+        ``after - before`` over all groups).
+    group, contribution, withheld : str
+        Label, contribution and withheld columns.
+    top : int, default 8
+        Groups with the largest |contribution| get their own step; the
+        others and every withheld group share one step, "all other groups",
+        computed as what is left of the change, so no withheld value is
+        used.
+    labels : (str, str)
+        Names of the first and last bars (e.g. the two periods).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    **kwargs
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Bars top to bottom: the first total, the steps, the last total.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_nps_bridge
+    >>> table = pd.DataFrame({"group": ["A", "B"], "contribution": [3.0, -1.0],
+    ...                       "withheld": [False, False]})
+    >>> fig, ax = plt.subplots()
+    >>> [float(p.get_width()) for p in plot_nps_bridge(table, 20.0, 22.0, ax=ax).patches]
+    [20.0, 3.0, -1.0, 22.0]
+    >>> plt.close(fig)
+    """
+    _check_table(table, [(group, "group"), (contribution, "contribution"), (withheld, "withheld")])
+    for value, name in ((before, "before"), (after, "after")):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
+            raise ParameterError("must be a number (the overall NPS)", parameter=name, value=value)
+    if isinstance(top, bool) or not isinstance(top, numbers.Integral) or top < 1:
+        raise ParameterError("top must be a whole number, 1 or more", parameter="top", value=top)
+    ax = _axes(ax)
+    hidden = _hidden(table, withheld)
+    shown = table[~hidden & table[contribution].notna().to_numpy()]
+    shown = shown.reindex(shown[contribution].abs().sort_values(ascending=False,
+                                                                 kind="stable").index)
+    steps = [(str(g), float(c))
+             for g, c in zip(shown[group].head(top), shown[contribution].head(top))]
+    rest = float(after) - float(before) - sum(c for _, c in steps)
+    if len(shown) > top or hidden.any() or abs(rest) > 1e-9:
+        steps.append(("all other groups", rest))
+    names = [labels[0]] + [g for g, _ in steps] + [labels[1]]
+    ys = np.arange(len(names))[::-1]
+    # zoom on the steps: from 0 they would be slivers beside the two totals
+    levels = np.cumsum([float(before)] + [c for _, c in steps])
+    low, high = float(np.min(levels)), float(np.max(levels))
+    span = max(high - low, 1.0)
+    left, right = low - 0.6 * span, high + 0.5 * span
+    pad = 0.015 * (right - left)
+    ax.barh([ys[0]], [float(before)], color="0.55", height=0.6, **kwargs)
+    level = float(before)
+    for yi, (_, value) in zip(ys[1:-1], steps):
+        color = DETRACTOR_COLOR if value < 0 else PROMOTER_COLOR
+        ax.barh([yi], [value], left=level, color=color, height=0.6, **kwargs)
+        end = max(level, level + value) if value >= 0 else min(level, level + value)
+        ax.text(end + (pad if value >= 0 else -pad), yi, f"{value:+.1f}",
+                ha="left" if value >= 0 else "right", va="center", fontsize="small")
+        level += value
+    ax.barh([ys[-1]], [float(after)], color="0.35", height=0.6, **kwargs)
+    for yi, value in ((ys[0], float(before)), (ys[-1], float(after))):
+        ax.text(value + (pad if value >= 0 else -pad), yi, f"{value:.1f}",
+                ha="left" if value >= 0 else "right", va="center", fontsize="small",
+                fontweight="bold")
+    if left <= 0 <= right:
+        ax.axvline(0, color="0.25", linewidth=1)
+    ax.set_xlim(left, right)
+    ax.set_yticks(ys, names)
+    ax.set_xlabel("NPS (points; the axis does not start at 0)" if left > 0 or right < 0
+                  else "NPS (points)")
     return ax
 
 
