@@ -44,7 +44,7 @@ from scipy import stats
 from . import config, schemas
 from .datasets import _read_yaml, load_table
 from .exceptions import ParameterError
-from .kpis import KPIS, kpi_name, resolve_period
+from .kpis import KPIS, kpi_name, reporting_period
 from .metrics import _check_ci, _check_count, adjust_pvalues, compare_nps, nps, scorecard, trend
 
 __all__ = [
@@ -143,11 +143,11 @@ def _periods(data, date, period, previous, freq):
     """(period, previous period, each row's period) after checking all three."""
     _need(data, [date], "date")
     dates = pd.to_datetime(data[date])
-    period = resolve_period(period, dates, freq)
+    period = reporting_period(period, dates, freq)
     if previous is None:
         previous = period - 1
     else:
-        previous = resolve_period(previous, dates, freq)
+        previous = reporting_period(previous, dates, freq)
         if previous == period:
             raise ParameterError("previous is the reporting period itself", parameter="previous",
                                  value=str(previous), fix="compare with an earlier period, or None")
@@ -652,7 +652,7 @@ def league_table(data, by="region", period="latest", freq="Q", *, date="date", s
     by : str or list of str, default "region"
         Grouping column(s), e.g. ``"region"`` or ``"unit_id"``.
     period : str or pandas.Period, default "latest"
-        Reporting period (see :func:`cxresearch.kpis.resolve_period`).
+        Reporting period (see :func:`cxresearch.kpis.reporting_period`).
     freq : {"Q", "M"}, default "Q"
         Period length.
     date, score : str
@@ -806,7 +806,7 @@ def decompose_nps_change(data, by, period="latest", previous=None, freq="Q", *, 
         with an empty key form the group ``"(not given)"``, so every answer
         counts and the effects add up to the overall change.
     period : str or pandas.Period, default "latest"
-        Reporting period (see :func:`cxresearch.kpis.resolve_period`).
+        Reporting period (see :func:`cxresearch.kpis.reporting_period`).
     previous : str or pandas.Period, optional
         Period to compare with; default the one before ``period``.
     freq : {"Q", "M"}, default "Q"

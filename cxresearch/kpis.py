@@ -5,7 +5,7 @@ period beside the previous one: the survey metrics (NPS, CSAT, CES) and the
 operational ones (churn rate, revenue per customer, repeat-purchase rate)
 computed from the customer-month table, each with a confidence interval, its
 base size and a test of whether the change since the previous period is real
-(:func:`kpi_table`). :func:`resolve_period` turns a notebook's ``period``
+(:func:`kpi_table`). :func:`reporting_period` turns a notebook's ``period``
 parameter ("latest", "2025-06", "2025Q2") into a period, and
 :data:`KPIS` says what each KPI is, its unit and which direction is better.
 :func:`headline_metrics` is the short table of ``cxresearch demo``.
@@ -28,7 +28,7 @@ from . import config
 from .exceptions import ParameterError
 from .metrics import _check_ci, _check_count, ces, csat, nps
 
-__all__ = ["KPI", "KPIS", "KPI_TABLE_COLUMNS", "kpi_name", "resolve_period", "latest_complete_period",
+__all__ = ["KPI", "KPIS", "KPI_TABLE_COLUMNS", "kpi_name", "period_frequency", "reporting_period", "latest_complete_period",
            "period_kpis", "kpi_table", "headline_metrics"]
 
 _FREQS = {"M": "month", "Q": "quarter"}
@@ -130,7 +130,30 @@ _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 
 
-def resolve_period(period, dates: pd.Series, freq: str = "Q") -> pd.Period:
+def period_frequency(period, freq=None) -> str:
+    """The period length a study uses: ``freq`` when given, else the one ``period`` names.
+
+    ``"2025-06"`` names a month (``"M"``), ``"2025Q2"`` a quarter (``"Q"``);
+    ``"latest"`` with no ``freq`` means the latest complete quarter.
+
+    Examples
+    --------
+    >>> period_frequency("2025-06"), period_frequency("2025Q2"), period_frequency("latest")
+    ('M', 'Q', 'Q')
+    >>> period_frequency("latest", "M")
+    'M'
+    """
+    if freq is not None:
+        _check_freq(freq)
+        return freq
+    if isinstance(period, pd.Period):
+        return period.freqstr[0]
+    if isinstance(period, str) and _MONTH.match(period):
+        return "M"
+    return "Q"
+
+
+def reporting_period(period, dates: pd.Series, freq: str = "Q") -> pd.Period:
     """The reporting period a notebook parameter names, checked against the data.
 
     Parameters
@@ -159,7 +182,7 @@ def resolve_period(period, dates: pd.Series, freq: str = "Q") -> pd.Period:
     --------
     >>> import pandas as pd
     >>> dates = pd.Series(pd.to_datetime(["2025-01-05", "2025-05-10", "2025-06-30"]))
-    >>> resolve_period("latest", dates, "Q"), resolve_period("2025-05", dates, "M")
+    >>> reporting_period("latest", dates, "Q"), reporting_period("2025-05", dates, "M")
     (Period('2025Q2', 'Q-DEC'), Period('2025-05', 'M'))
     """
     _check_freq(freq)
@@ -300,7 +323,7 @@ def kpi_table(responses: pd.DataFrame, customer_months: pd.DataFrame | None = No
         Operational data (``customer_id``, ``month``, ``revenue``, ``orders``,
         ``active``); needed for churn, revenue and repeat purchase.
     period : str or pandas.Period, default "latest"
-        The reporting period, see :func:`resolve_period`.
+        The reporting period, see :func:`reporting_period`.
     freq : {"Q", "M"}, default "Q"
         Period length; the comparison is with the period just before.
     kpis : list of str, optional
@@ -388,7 +411,7 @@ def kpi_table(responses: pd.DataFrame, customer_months: pd.DataFrame | None = No
                                  parameter="kpis", value=KPIS[name].label,
                                  fix="pass customer_months (customer_months_path), or drop the KPI")
 
-    period = resolve_period(period, responses[date], freq)
+    period = reporting_period(period, responses[date], freq)
     previous = period - 1
     stamp = pd.to_datetime(responses[date]).dt.to_period(freq)
     z = stats.norm.ppf(0.5 + ci / 2)

@@ -59,12 +59,12 @@ def test_headline_metrics_on_the_sample_agree_with_the_metric_functions():
 
 
 # --------------------------------------------------------------------------
-# kpi_name, resolve_period, kpi_table
+# kpi_name, reporting_period, kpi_table
 # --------------------------------------------------------------------------
 
 from scipy import stats  # noqa: E402
 
-from cxresearch.kpis import KPIS, kpi_name, kpi_table, resolve_period  # noqa: E402
+from cxresearch.kpis import KPIS, kpi_name, kpi_table, reporting_period  # noqa: E402
 
 
 def test_kpi_name_accepts_names_labels_and_spellings():
@@ -76,23 +76,23 @@ def test_kpi_name_accepts_names_labels_and_spellings():
         kpi_name("happiness")
 
 
-def test_resolve_period_reads_latest_months_and_quarters():
+def test_reporting_period_reads_latest_months_and_quarters():
     dates = pd.Series(pd.to_datetime(["2025-01-05", "2025-03-31", "2025-05-10"]))
-    assert resolve_period("latest", dates, "Q") == pd.Period("2025Q1")   # Q2 not complete
-    assert resolve_period("latest", dates, "M") == pd.Period("2025-05", "M")
-    assert resolve_period("2025-03", dates, "M") == pd.Period("2025-03", "M")
-    assert resolve_period("2025q1", dates, "Q") == pd.Period("2025Q1")
-    assert resolve_period(pd.Period("2025Q2"), dates, "Q") == pd.Period("2025Q2")
+    assert reporting_period("latest", dates, "Q") == pd.Period("2025Q1")   # Q2 not complete
+    assert reporting_period("latest", dates, "M") == pd.Period("2025-05", "M")
+    assert reporting_period("2025-03", dates, "M") == pd.Period("2025-03", "M")
+    assert reporting_period("2025q1", dates, "Q") == pd.Period("2025Q1")
+    assert reporting_period(pd.Period("2025Q2"), dates, "Q") == pd.Period("2025Q2")
     with pytest.raises(ParameterError, match="names a month but freq='Q'"):
-        resolve_period("2025-03", dates, "Q")
+        reporting_period("2025-03", dates, "Q")
     with pytest.raises(ParameterError, match="names a quarter"):
-        resolve_period("2025Q1", dates, "M")
+        reporting_period("2025Q1", dates, "M")
     with pytest.raises(ParameterError, match="no answers in this period"):
-        resolve_period("2024-06", dates, "M")
+        reporting_period("2024-06", dates, "M")
     with pytest.raises(ParameterError, match="'latest' or"):
-        resolve_period("last month", dates, "M")
+        reporting_period("last month", dates, "M")
     with pytest.raises(ParameterError, match="not a valid month"):
-        resolve_period("2025-13", dates, "M")
+        reporting_period("2025-13", dates, "M")
 
 
 def two_quarters():
@@ -192,3 +192,15 @@ def test_kpis_docstring_examples_run():
     from cxresearch import kpis
     result = doctest.testmod(kpis)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_period_frequency_follows_the_period_unless_given():
+    from cxresearch.kpis import period_frequency
+
+    assert period_frequency("2025-06") == "M"
+    assert period_frequency("2025Q2") == "Q"
+    assert period_frequency("latest") == "Q"
+    assert period_frequency(pd.Period("2025-03", "M")) == "M"
+    assert period_frequency("2025-06", "M") == "M"
+    with pytest.raises(ParameterError, match="freq"):
+        period_frequency("latest", "W")
