@@ -22,39 +22,14 @@ from . import __version__, config
 from .exceptions import CXResearchError, ParameterError
 
 
-def _format_value(value, unit):
-    if unit == "share":
-        return f"{value:.1%}"
-    if unit == "currency":
-        return f"EUR {value:,.0f}"
-    if unit == "points":
-        return f"{value:+.1f}"
-    return f"{value:.2f}"
-
-
-def _headline(freq: str) -> None:
-    """Print the bundled sample's headline metrics (a quick look before any notebook runs)."""
+def _describe_sample() -> None:
+    """One line on the bundled sample the demo runs on."""
     from .datasets import read_dataset
-    from .kpis import headline_metrics
 
     responses = read_dataset("responses")
-    customer_months = read_dataset("customer_months")
-    table = headline_metrics(responses, customer_months, freq=freq)
     print(f"Maison Verde (bundled sample): {len(responses):,} survey answers from "
           f"{responses['customer_id'].nunique():,} customers in {responses['unit_id'].nunique()} stores, "
           f"{responses['date'].min():%Y-%m} to {responses['date'].max():%Y-%m}")
-    period = table["period"].iat[0]
-    print(f"\nHeadline metrics, {period} (95% confidence intervals), change vs the previous period:")
-    for row in table.itertuples(index=False):
-        value = _format_value(row.value, row.unit)
-        low, high = _format_value(row.ci_low, row.unit), _format_value(row.ci_high, row.unit)
-        change = row.change if row.unit != "share" else 100 * row.change
-        unit = " pts" if row.unit in ("points", "share") else ""
-        line = f"  {row.metric:<28} {value:>10}  [{low} to {high}]  n={row.n:,}  change {change:+.1f}{unit}"
-        if row.metric == "NPS":
-            verdict = "a real change" if row.change_is_real else "not distinguishable from noise"
-            line += f" (p = {row.p_value:.2f}: {verdict})"
-        print(line, flush=True)
 
 
 def _rel(path) -> str:
@@ -223,11 +198,11 @@ def schedule(args) -> int:
 
 
 def demo(args) -> int:
-    """The bundled sample's headline metrics, then every study run on it, then where the reports are."""
+    """Every study run on the bundled sample, then where the reports are."""
     from .index import write_index
     from .runner import demo_runs, run_all
 
-    _headline(args.freq)
+    _describe_sample()
     runs = demo_runs(_config_path(args))
     if not runs:
         print(f"\nNo study notebooks in {_rel(config.NOTEBOOKS_DIR)}/ yet.")
@@ -295,12 +270,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=schedule)
 
     p = commands.add_parser("demo", help="every study on the bundled sample, then where the reports are",
-                            description="Print the bundled sample's headline metrics, then run every study on it "
+                            description="Run every study on the bundled sample "
                                         "(the named runs of studies.yml marked 'demo: true', and every other "
                                         "study notebook with its defaults), then print the location of "
                                         "reports/index.html.")
-    p.add_argument("--freq", choices=["M", "Q"], default="Q",
-                   help="period length of the headline: M (month) or Q (quarter)")
     p.add_argument("--config", metavar="FILE", help=config_help)
     _add_run_options(p, as_of=False)
     p.set_defaults(func=demo)
