@@ -2,34 +2,40 @@
 
 The flat namespace holds what a researcher calls most (``cx.nps``,
 ``cx.load_table``, ...); each topic lives in its own module
-(``cxresearch.metrics``, ``cxresearch.datasets``, ...). ``cxresearch.plotting``
-is imported on first use, so ``import cxresearch`` stays quick where no chart
-is drawn (seaborn alone takes about two seconds to import).
+(``cxresearch.metrics``, ``cxresearch.datasets``, ...). Names are imported on
+first use (PEP 562), so the ``cxresearch`` command starts without paying for
+pandas, scipy and seaborn when a command does not need them.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from .datasets import list_datasets, load_table, read_dataset
-from .exceptions import (CXResearchError, CXResearchWarning, DataFileError, DataValidationError,
-                         ParameterError, SchemaError)
-from .kpis import headline_metrics, period_kpis
-from .metrics import adjust_pvalues, ces, compare_nps, csat, nps, scorecard, trend
-
 __version__ = "0.1.0"
 
-__all__ = [
-    "nps", "csat", "ces", "compare_nps", "adjust_pvalues", "trend", "scorecard",
-    "read_dataset", "list_datasets", "load_table", "headline_metrics", "period_kpis",
-    "CXResearchError", "CXResearchWarning", "DataFileError", "DataValidationError",
-    "ParameterError", "SchemaError", "plotting",
-]
+# public name -> module that defines it
+_EXPORTS = {
+    **dict.fromkeys(["nps", "csat", "ces", "compare_nps", "adjust_pvalues", "trend", "scorecard"], "metrics"),
+    **dict.fromkeys(["read_dataset", "list_datasets", "load_table"], "datasets"),
+    **dict.fromkeys(["headline_metrics", "period_kpis", "kpi_table"], "kpis"),
+    **dict.fromkeys(["CXResearchError", "CXResearchWarning", "DataFileError", "DataValidationError",
+                     "ParameterError", "SchemaError"], "exceptions"),
+}
+_MODULES = {"plotting", "reporting", "dashboard", "privacy", "config"}
 
-_LAZY = {"plotting"}
+__all__ = sorted(_EXPORTS) + sorted(_MODULES)
 
 
 def __getattr__(name):
-    if name in _LAZY:
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module 'cxresearch' has no attribute {name!r}")
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'cxresearch' has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
