@@ -18,6 +18,7 @@ _EXPORTS = {
     **dict.fromkeys(["nps", "csat", "ces", "compare_nps", "adjust_pvalues", "trend", "scorecard"], "metrics"),
     **dict.fromkeys(["read_dataset", "list_datasets", "load_table"], "datasets"),
     **dict.fromkeys(["headline_metrics", "period_kpis", "kpi_table"], "kpis"),
+    **dict.fromkeys(["redact_pii", "find_pii", "pii_summary", "spreadsheet_safe"], "privacy"),
     **dict.fromkeys(["CXResearchError", "CXResearchWarning", "DataFileError", "DataValidationError",
                      "ParameterError", "SchemaError"], "exceptions"),
 }
