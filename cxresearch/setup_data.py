@@ -3,7 +3,7 @@
 Run by ``bootstrap.py`` on every set-up (``python -m cxresearch.setup_data``):
 it is idempotent and fast when everything is in place. Nothing here downloads:
 the machines this project runs on reach only package registries, and
-``nltk.download()`` fails on them.
+NLTK's own downloader fails on them.
 
 What it builds:
 
