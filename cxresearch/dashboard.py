@@ -43,6 +43,7 @@ from scipy import stats
 
 from . import config, schemas
 from .datasets import _read_yaml, load_table
+from ._checks import check_columns, check_frame
 from .exceptions import ParameterError
 from .kpis import KPIS, kpi_name, reporting_period
 from .metrics import _check_ci, _check_count, adjust_pvalues, compare_nps, nps, scorecard, trend
@@ -109,9 +110,7 @@ _JOIN = " × "
 # --------------------------------------------------------------------------
 
 def _check_frame(data, parameter="data"):
-    if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"expected a pandas DataFrame, got {type(data).__name__}",
-                             parameter=parameter, fix="pass the survey answers, one row per answer")
+    check_frame(data, parameter, fix="pass the survey answers, one row per answer")
 
 
 def _columns(by, parameter="by"):
@@ -127,11 +126,7 @@ def _columns(by, parameter="by"):
 
 
 def _need(data, columns, parameter):
-    for column in columns:
-        if column not in data.columns:
-            shown = ", ".join(map(repr, list(data.columns)[:12]))
-            raise ParameterError("no such column in the answers", column=column,
-                                 parameter=parameter, fix=f"use one of: {shown}")
+    check_columns(data, columns, parameter, where="the answers")
 
 
 def _thresholds(min_n_privacy, min_n_reliable):
@@ -596,10 +591,7 @@ def withhold_small_cells(table, n="n", within=None, min_n_privacy=None):
                              fix="name the column holding each group's number of answers")
     min_n = _check_count(min_n_privacy, "min_n_privacy", config.MIN_N_PRIVACY)
     within = [] if within is None else _columns(within, "within")
-    for column in within:
-        if column not in table.columns:
-            raise ParameterError("no such column in the table", column=column,
-                                 parameter="within", fix="name a column of the table")
+    check_columns(table, within, "within", where="the table")
     counts = pd.to_numeric(table[n], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
     present = counts > 0
     withheld = present & (counts < min_n)

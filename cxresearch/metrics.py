@@ -33,6 +33,7 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
 from . import config
+from ._checks import check_columns, check_frame
 from .exceptions import DataValidationError, ParameterError
 
 __all__ = [
@@ -79,27 +80,11 @@ _PERIOD_FREQS = {"D": "D", "W": "W", "M": "M", "ME": "M", "Q": "Q", "QE": "Q",
 # --------------------------------------------------------------------------
 
 def _check_frame(data, parameter="data"):
-    if not isinstance(data, pd.DataFrame):
-        raise ParameterError(
-            f"expected a pandas DataFrame, got {type(data).__name__}", parameter=parameter,
-            fix="pass the answers as a long-form DataFrame, one row per answer")
-
-
-def _available(data, limit=25):
-    names = [repr(c) for c in data.columns[:limit]]
-    more = f" and {len(data.columns) - limit} more" if len(data.columns) > limit else ""
-    return ", ".join(names) + more if names else "(the data has no columns)"
+    check_frame(data, parameter, fix="pass the answers as a long-form DataFrame, one row per answer")
 
 
 def _check_column(data, column, parameter):
-    try:
-        present = column in data.columns
-    except TypeError:  # unhashable, e.g. a list where one name was expected
-        present = False
-    if not present:
-        raise ParameterError(
-            "no such column in the data", column=column, parameter=parameter,
-            fix=f"use one of the data's columns: {_available(data)}")
+    check_columns(data, column, parameter)
 
 
 def _as_list(by, parameter="by"):

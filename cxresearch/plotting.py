@@ -30,6 +30,7 @@ from matplotlib.figure import Figure, SubFigure
 from matplotlib.patches import Patch
 
 from . import config
+from ._checks import check_columns
 from .exceptions import ParameterError
 from .metrics import nps
 
@@ -258,10 +259,7 @@ def plot_metric_trend(table, x="period", y="nps", ci=("ci_low", "ci_high"), hue=
                                  parameter="ci", value=ci, fix='use ci=("ci_low", "ci_high")')
         needed += [(ci[0], "ci"), (ci[1], "ci")]
     for column, parameter in needed:
-        if column not in table.columns:
-            raise ParameterError("no such column in the table", column=column,
-                                 parameter=parameter,
-                                 fix=f"use one of: {', '.join(map(repr, table.columns))}")
+        check_columns(table, column, parameter, where="the table")
     if target is not None and (isinstance(target, bool) or not isinstance(target, numbers.Real)
                                or not np.isfinite(target)):
         raise ParameterError("target must be a number", parameter="target", value=target)
@@ -313,10 +311,8 @@ def _check_table(table, columns):
         raise ParameterError("expected a DataFrame", parameter="table",
                              value=type(table).__name__)
     for column, parameter in columns:
-        if column is not None and column not in table.columns:
-            raise ParameterError("no such column in the table", column=column,
-                                 parameter=parameter,
-                                 fix=f"use one of: {', '.join(map(repr, table.columns))}")
+        if column is not None:
+            check_columns(table, column, parameter, where="the table")
 
 
 def _hidden(table, withheld):

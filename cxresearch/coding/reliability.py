@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .._checks import check_columns, check_frame
 from ..exceptions import CXResearchWarning, DataValidationError, ParameterError
 
 __all__ = [
@@ -144,20 +145,11 @@ def _rng(random_state):
 
 
 def _check_frame(data, parameter="data"):
-    if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"expected a pandas DataFrame, got {type(data).__name__}",
-                             parameter=parameter, fix="pass a long-form DataFrame, one row per decision")
+    check_frame(data, parameter, fix="pass a long-form DataFrame, one row per decision")
 
 
 def _check_column(data, column, parameter):
-    try:
-        present = column in data.columns
-    except TypeError:  # unhashable, e.g. a list where one name was expected
-        present = False
-    if not present:
-        names = ", ".join(repr(c) for c in data.columns[:25]) or "(the data has no columns)"
-        raise ParameterError("no such column in the data", column=column, parameter=parameter,
-                             fix=f"use one of the data's columns: {names}")
+    check_columns(data, column, parameter)
 
 
 def _plain(value):
