@@ -195,7 +195,7 @@ def _touchpoints(rng, ordered: np.ndarray, online: np.ndarray) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ the 24 months
-def simulate(rng, customers: pd.DataFrame, units: pd.DataFrame):
+def simulate(rng, customers: pd.DataFrame):
     n = len(customers)
     months = _months()
     region = customers["region"].to_numpy()
@@ -517,13 +517,12 @@ def generate(seed: int = config.SAMPLE_SEED) -> SampleData:
     rng = np.random.default_rng(seed)
     units = make_units(rng)
     customers = make_customers(rng, units)
-    customer_months, r, churn_t, latest, hazard = simulate(rng, customers, units)
+    customer_months, r, churn_t, latest, hazard = simulate(rng, customers)
     months = _months()
 
     # ---- customers' operational data
-    cm = customer_months.copy()
-    per = cm.groupby("customer_idx").agg(orders=("orders", "sum"), revenue=("revenue", "sum"),
-                                         months_active=("active", "sum"))
+    cm = customer_months
+    per = cm.groupby("customer_idx").agg(orders=("orders", "sum"), revenue=("revenue", "sum"))
     end_t = np.where(churn_t >= 0, churn_t, W.N_MONTHS)
     signup = customers["_signup_t"].to_numpy()
     tenure_at_start = np.where(signup >= 0, 0, np.round(customers["_tenure_years0"].to_numpy() * 12)).astype(int)
