@@ -54,24 +54,35 @@ __all__ = ["autocode", "NEGATION_CUES", "MATCH_KINDS"]
 #: Values of the ``match`` column, from the most to the least certain.
 MATCH_KINDS = ("pattern", "other_language", "typo")
 
-#: Words that negate what follows them, per language (after case folding). A
-#: negation counts when one of these is among the three words before a match,
-#: in the same clause (a comma, full stop or "but" ends the clause). English
-#: words ending in "n't" count too. Chinese cues count when they stand right
-#: before the match (不干净).
+#: Words that negate, per language (after case folding). A match of a
+#: ``negatable`` code is negated when one of these is among the four words
+#: before or after it in the same clause (a comma, full stop or "but" ends a
+#: clause): "not friendly", "the checkout was not quick", "personne n'a été
+#: serviable". English words ending in "n't" and French elisions "n'" count
+#: too, and so do the phrases of ``NEGATION_PHRASES``. Chinese cues count when
+#: they stand right before the match or within four characters after it.
 NEGATION_CUES = {
     "en": frozenset("not no never hardly barely nothing none nobody neither nor without lack lacking isnt "
                     "wasnt werent arent dont doesnt didnt cant couldnt wont wouldnt".split()),
-    "fr": frozenset("pas ne n jamais aucun aucune sans rien guère nullement ni".split()),
+    "fr": frozenset("pas ne n jamais aucun aucune sans rien guère nullement ni personne".split()),
     "it": frozenset("non mai nessun nessuno nessuna senza né neanche nemmeno affatto".split()),
     "pl": frozenset("nie nigdy bez żaden żadna żadne żadnych brak ani".split()),
     "uk": frozenset("не ні ніколи без жоден жодна жодне жодних немає нема ані".split()),
     "zh": frozenset("不 没 没有 无 未 别 毫不 并不 一点也不 不太 不够 不是".split()),
 }
+#: Negating phrases ("anything but fast", "loin d'être propre").
+NEGATION_PHRASES = {
+    "en": ("anything but", "far from", "a long way from", "less than"),
+    "fr": ("loin d'être", "tout sauf", "loin d'", "pas du tout"),
+    "it": ("tutt'altro che", "per niente", "neanche per sogno", "lontano da", "lontani da"),
+    "pl": ("daleko do", "daleko od", "daleki od", "dalecy od", "daleka od", "dalekie od", "wcale nie"),
+    "uk": ("далеко не", "зовсім не", "та де там"),
+    "zh": (),
+}
 _CONTRAST = re.compile(r"[.!?;:,\n()]|\b(?:but|yet|however|mais|cependant|ma|però|tuttavia|ale|jednak|але|проте)\b"
                        r"|但|可是|不过|，|。|！|？|；", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NEGATION_WINDOW = 3  # words before a match that may negate it
+_NEGATION_WINDOW = 4  # words before or after a match that may negate it
 _CHARS_BEFORE = 60
 
 # Tokens: runs of letters, digits and "_" (what a regular expression's \w matches),
@@ -296,16 +307,33 @@ def _typo_hits(plan: _LanguagePlan, corpus: _Corpus, words: np.ndarray, frequenc
 
 
 # ------------------------------------------------------------------ confirm candidates
-def _negated(text: str, start: int, language: str) -> bool:
+_PHRASE_CUES = {lang: re.compile("|".join(re.escape(p).replace("'", "['’]") for p in phrases), re.IGNORECASE)
+                for lang, phrases in NEGATION_PHRASES.items() if phrases}
+
+
+_SENTINEL = "negationphrase"
+
+
+def _near_words(part: str, last: bool) -> list[str]:
+    """The four words of the same clause nearest a match, in the text before it (``last``) or after it."""
+    pieces = _CONTRAST.split(part)
+    words = [w.casefold().replace("’", "'") for w in _WORDS.findall(pieces[-1] if last else pieces[0])]
+    return words[-_NEGATION_WINDOW:] if last else words[:_NEGATION_WINDOW]
+
+
+def _negated(text: str, start: int, end: int, language: str) -> bool:
     cues = NEGATION_CUES.get(language)
     if not cues:
         return False
-    before = text[max(0, start - _CHARS_BEFORE):start]
+    before, after = text[max(0, start - _CHARS_BEFORE):start], text[end:end + _CHARS_BEFORE]
+    phrases = _PHRASE_CUES.get(language)
+    if phrases is not None:  # "anything but" must not read as a clause-ending "but"
+        before, after = phrases.sub(f" {_SENTINEL} ", before), phrases.sub(f" {_SENTINEL} ", after)
     if language == "zh":
-        return any(before.endswith(cue) for cue in cues)
-    clause = _CONTRAST.split(before)[-1] if before else ""
-    words = [w.casefold().replace("’", "'") for w in _WORDS.findall(clause)][-_NEGATION_WINDOW:]
-    return any(w in cues or w.endswith("n't") or w.replace("'", "") in cues for w in words)
+        return any(before.endswith(cue) for cue in cues) or any(cue in after[:4] for cue in cues)
+    return any(word in cues or word == _SENTINEL or word.endswith("n't") or word.replace("'", "") in cues
+               or (language == "fr" and word.startswith("n'"))
+               for word in _near_words(before, last=True) + _near_words(after, last=False))
 
 
 def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, language_of: np.ndarray, negation: bool):
@@ -318,7 +346,7 @@ def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, language_of: np.ndar
         for match in include.finditer(masked):
             if first is None:
                 first = match
-            if negatable and _negated(masked, match.start(), language_of[row]):
+            if negatable and _negated(masked, match.start(), match.end(), language_of[row]):
                 flipped = match
                 break
             if not negatable:
