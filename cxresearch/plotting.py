@@ -28,6 +28,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from . import config
 from ._checks import check_columns
@@ -47,6 +48,9 @@ __all__ = [
     "plot_changes",
     "plot_nps_bridge",
     "save_figure",
+    "plot_code_frequencies",
+    "plot_cooccurrence",
+    "plot_code_lift",
 ]
 
 #: Detractors (0-6).
@@ -638,3 +642,352 @@ def save_figure(fig_or_ax, path, alt):
                 metadata={"Description": alt})
     path.with_suffix(".alt.txt").write_text(alt + "\n", encoding="utf-8")
     return path
+
+
+# --------------------------------------------------------------------------
+# qualitative coding: themes, what goes with what, and what goes with detractors
+# --------------------------------------------------------------------------
+
+def _code_labels(table, y):
+    """The label column to draw: ``y``, else ``label`` when the table has one, else ``code``."""
+    if y is not None:
+        return y
+    return "label" if "label" in table.columns else "code"
+
+
+def _unique_labels(table, y, hint):
+    labels = table[y].astype(str)
+    repeated = labels.duplicated()
+    if repeated.any():
+        raise ParameterError("the same label is on several rows", parameter="y",
+                             value=labels[repeated].iloc[0], fix=hint)
+
+
+def plot_code_frequencies(table, x="share", y=None, ci=("ci_low", "ci_high"), withheld="withheld",
+                          hue=None, sort=True, title="How often each theme comes up", ax=None,
+                          **kwargs):
+    """How often each theme comes up: horizontal bars of the share, with intervals.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`cxresearch.coding.analysis.code_frequencies`
+        (shares 0-1, drawn in %). With a codebook it holds parents and
+        children; draw one level at a time (``table.query("level == 1")``).
+    x : str, default "share"
+        Share column (0-1).
+    y : str, optional
+        Label column; default ``label`` when the table has it, else ``code``.
+    ci : (str, str) or None, default ("ci_low", "ci_high")
+        Interval columns, drawn as whiskers.
+    withheld : str or None, default "withheld"
+        Boolean column: a True row draws no bar, only the word "withheld".
+    hue : str, optional
+        Group column (e.g. ``"segment"``): one bar per group side by side,
+        one colour per group.
+    sort : bool, default True
+        Most frequent theme on top (by its largest share over the groups);
+        False keeps the table's order, top to bottom.
+    title : str, default "How often each theme comes up"
+        Axes title ("" for none).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar (``ax.patches``) per shown row, one "withheld" text per
+        withheld row.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_code_frequencies
+    >>> table = pd.DataFrame({"code": ["delivery", "wait_time", "parking"],
+    ...     "share": [0.21, 0.12, None], "ci_low": [0.17, 0.09, None],
+    ...     "ci_high": [0.25, 0.16, None], "withheld": [False, False, True]})
+    >>> fig, ax = plt.subplots()
+    >>> [round(p.get_width()) for p in plot_code_frequencies(table, ax=ax).patches]
+    [21, 12]
+    >>> [t.get_text() for t in ax.texts]
+    ['withheld']
+    >>> plt.close(fig)
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError("expected a DataFrame (the output of code_frequencies())",
+                             parameter="table", value=type(table).__name__)
+    y = _code_labels(table, y)
+    columns = [(x, "x"), (y, "y"), (withheld, "withheld"), (hue, "hue")]
+    if ci is not None:
+        if not (isinstance(ci, (tuple, list)) and len(ci) == 2):
+            raise ParameterError("ci must name two columns (low, high), or be None",
+                                 parameter="ci", value=ci, fix='use ci=("ci_low", "ci_high")')
+        columns += [(ci[0], "ci"), (ci[1], "ci")]
+    _check_table(table, columns)
+    if hue is None:
+        _unique_labels(table, y, "pass hue= (e.g. hue='segment') or filter the table to one group")
+    ax = _axes(ax)
+    hidden = _hidden(table, withheld)
+    shares = 100 * pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float)
+    shares = np.where(hidden, np.nan, shares)
+    labels = table[y].astype(str).to_numpy()
+    names = list(pd.unique(labels))
+    if sort:
+        best = pd.Series(shares).groupby(labels, sort=False).max()
+        names = sorted(names, key=lambda name: (np.isnan(best[name]), -np.nan_to_num(best[name])))
+    levels = [None] if hue is None else list(pd.unique(table[hue].dropna()))
+    if hue is not None:
+        try:
+            levels = sorted(levels)
+        except TypeError:
+            pass
+    colours = sns.color_palette(REPORT_PALETTE, max(len(levels), 1))
+    position = {name: len(names) - 1 - i for i, name in enumerate(names)}  # first on top
+    height = 0.8 / len(levels)
+    for k, level in enumerate(levels):
+        rows = (np.ones(len(table), dtype=bool) if level is None
+                else (table[hue] == level).fillna(False).to_numpy(dtype=bool))
+        offset = (len(levels) - 1) / 2 * height - k * height
+        for i in np.flatnonzero(rows):
+            yi = position[labels[i]] + offset
+            if hidden[i] or np.isnan(shares[i]):
+                ax.text(0.5, yi, "withheld", ha="left", va="center", fontsize="small",
+                        color="0.35")
+                continue
+            options = {"height": height * 0.9, "color": colours[k]}
+            if level is not None and i == np.flatnonzero(rows & ~hidden)[0]:
+                options["label"] = str(level)
+            ax.barh([yi], [shares[i]], **(options | kwargs))
+            if ci is not None:
+                low, high = (100 * float(table[c].iloc[i]) for c in ci)
+                if np.isfinite(low) and np.isfinite(high):
+                    spread = [[max(shares[i] - low, 0.0)], [max(high - shares[i], 0.0)]]
+                    ax.errorbar([shares[i]], [yi], xerr=spread,
+                                fmt="none", ecolor="0.2", elinewidth=1, capsize=2)
+    ax.set_yticks(range(len(names)), names[::-1])
+    ax.set_ylim(-0.7, len(names) - 0.3)
+    ax.set_xlim(left=0)
+    ax.set_xlabel("% of verbatims mentioning the theme")
+    ax.set_ylabel("")
+    if hue is not None:
+        ax.legend(title=hue, frameon=False, fontsize="small")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+_COOCCURRENCE_LABELS = {"count": "verbatims mentioning both themes",
+                        "jaccard": "Jaccard similarity (0 never together, 1 always)",
+                        "lift": "lift: together ÷ expected by chance"}
+
+
+def plot_cooccurrence(matrix, annot=None, triangle=True, cmap=None,
+                      title="Themes mentioned together", ax=None, **kwargs):
+    """Which themes come up together: a heatmap of the code x code matrix.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Square, same codes as index and columns: the output of
+        :func:`cxresearch.coding.analysis.code_cooccurrence` (its
+        ``attrs["measure"]`` names the colour bar).
+    annot : bool, optional
+        Write each cell's value; default when there are 15 codes or fewer.
+    triangle : bool, default True
+        Draw the lower triangle only (the matrix is symmetric). The diagonal
+        (a code with itself) is never drawn: its counts would swamp the scale.
+    cmap : str, optional
+        Colour map; default "Blues", or the diverging "vlag" centred on 1 for
+        lift.
+    title : str, default "Themes mentioned together"
+        Axes title ("" for none).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``seaborn.heatmap``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The heatmap (``ax.collections[0]``, unmasked cells only).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_cooccurrence
+    >>> codes = ["delivery", "communication", "price_value"]
+    >>> matrix = pd.DataFrame([[30, 12, 2], [12, 20, 1], [2, 1, 15]], index=codes, columns=codes)
+    >>> fig, ax = plt.subplots()
+    >>> int(plot_cooccurrence(matrix, ax=ax).collections[0].get_array().count())
+    3
+    >>> plt.close(fig)
+    """
+    if not isinstance(matrix, pd.DataFrame):
+        raise ParameterError("expected a DataFrame (the output of code_cooccurrence())",
+                             parameter="matrix", value=type(matrix).__name__)
+    if matrix.shape[0] != matrix.shape[1] or list(matrix.index) != list(matrix.columns):
+        raise ParameterError("expected a square matrix with the same codes as rows and columns",
+                             parameter="matrix", value=f"{matrix.shape[0]} x {matrix.shape[1]}",
+                             fix="pass code_cooccurrence(coded) (form='matrix'), not the long form")
+    if matrix.shape[0] < 2:
+        raise ParameterError("a co-occurrence heatmap needs at least two codes",
+                             parameter="matrix", value=matrix.shape[0])
+    ax = _axes(ax)
+    measure = matrix.attrs.get("measure", "count")
+    values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
+    k = len(values)
+    mask = np.triu(np.ones((k, k), dtype=bool)) if triangle else np.eye(k, dtype=bool)
+    mask |= ~np.isfinite(values.to_numpy())
+    whole = bool(np.all(np.mod(values.to_numpy()[~mask], 1) == 0))
+    options = {"mask": mask, "cmap": cmap or ("vlag" if measure == "lift" else "Blues"),
+               "annot": k <= 15 if annot is None else annot,
+               "fmt": ".0f" if whole else ".2f", "square": True, "linewidths": 0.5,
+               "cbar_kws": {"label": _COOCCURRENCE_LABELS.get(measure, str(measure))},
+               "ax": ax}
+    if measure == "lift" and cmap is None:
+        options["center"] = 1.0
+    sns.heatmap(values, **(options | kwargs))
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="x", labelrotation=45)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _verdict_colour(verdict):
+    if verdict == "drives detractors":
+        return DETRACTOR_COLOR
+    if verdict == "drives promoters":
+        return PROMOTER_COLOR
+    if isinstance(verdict, str) and verdict.startswith("drives "):
+        return sns.color_palette(REPORT_PALETTE)[0]
+    return "0.6"
+
+
+def plot_code_lift(table, x="lift", y=None, ci=("lift_ci_low", "lift_ci_high"), verdict="verdict",
+                   withheld="withheld", sort=True, title="Which themes go with detractors",
+                   ax=None, **kwargs):
+    """Which themes go with detractors: each theme's lift on a log axis, with intervals.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`cxresearch.coding.analysis.code_lift`, one row
+        per theme (filter one segment of a ``by`` table, or pass ``y=`` a
+        column naming both).
+    x : str, default "lift"
+        Lift column (share among detractors / share among promoters).
+    y : str, optional
+        Label column; default ``label`` when the table has it, else ``code``.
+    ci : (str, str) or None, default ("lift_ci_low", "lift_ci_high")
+        Interval columns, drawn as whiskers.
+    verdict : str or None, default "verdict"
+        Colours the points: "drives detractors" red, "drives promoters"
+        green, anything else grey; one legend entry per verdict.
+    withheld : str or None, default "withheld"
+        Boolean column: a True row draws only the word "withheld".
+    sort : bool, default True
+        Highest lift on top; False keeps the table's order.
+    title : str, default "Which themes go with detractors"
+        Axes title ("" for none).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One point per shown theme (in ``ax.containers``, one container per
+        verdict), a vertical line at 1 (no difference), a log x-axis. A lift
+        of 0 or infinity (no one in a group carries the theme) cannot sit on
+        a log axis and is written as "not estimable".
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_code_lift
+    >>> table = pd.DataFrame({"code": ["returns_refunds", "store_cleanliness", "loyalty_programme"],
+    ...     "lift": [3.3, 0.98, 0.17], "lift_ci_low": [3.0, 0.9, 0.14],
+    ...     "lift_ci_high": [3.6, 1.07, 0.22], "withheld": [False] * 3,
+    ...     "verdict": ["drives detractors", "no evidence", "drives promoters"]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_code_lift(table, ax=ax)
+    >>> sum(len(c.lines[0].get_xdata()) for c in ax.containers), ax.get_xscale()
+    (3, 'log')
+    >>> plt.close(fig)
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError("expected a DataFrame (the output of code_lift())",
+                             parameter="table", value=type(table).__name__)
+    y = _code_labels(table, y)
+    columns = [(x, "x"), (y, "y"), (verdict, "verdict"), (withheld, "withheld")]
+    if ci is not None:
+        if not (isinstance(ci, (tuple, list)) and len(ci) == 2):
+            raise ParameterError("ci must name two columns (low, high), or be None",
+                                 parameter="ci", value=ci,
+                                 fix='use ci=("lift_ci_low", "lift_ci_high")')
+        columns += [(ci[0], "ci"), (ci[1], "ci")]
+    _check_table(table, columns)
+    _unique_labels(table, y, "filter the table to one segment, or pass y= a column naming both")
+    ax = _axes(ax)
+    hidden = _hidden(table, withheld)
+    lift = pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float)
+    order = np.arange(len(table))
+    if sort:
+        key = np.where(hidden | ~np.isfinite(lift) | (lift <= 0), -np.inf, lift)
+        order = np.argsort(-key, kind="stable")
+    ys = np.empty(len(table))
+    ys[order] = np.arange(len(table))[::-1]
+    verdicts = (table[verdict].astype(object).where(table[verdict].notna(), "no verdict")
+                .to_numpy() if verdict is not None else np.full(len(table), "lift", dtype=object))
+    drawable = ~hidden & np.isfinite(lift) & (lift > 0)
+    for name in pd.unique(verdicts[drawable]):
+        rows = np.flatnonzero(drawable & (verdicts == name))
+        err = None
+        if ci is not None:
+            low = pd.to_numeric(table[ci[0]], errors="coerce").to_numpy(dtype=float)[rows]
+            high = pd.to_numeric(table[ci[1]], errors="coerce").to_numpy(dtype=float)[rows]
+            ok = np.isfinite(low) & np.isfinite(high) & (low > 0)
+            err = np.vstack([np.where(ok, np.maximum(lift[rows] - low, 0.0), 0.0),
+                             np.where(ok, np.maximum(high - lift[rows], 0.0), 0.0)])
+        options = {"fmt": "o", "color": _verdict_colour(name), "capsize": 3,
+                   "label": str(name) if verdict is not None else None}
+        ax.errorbar(lift[rows], ys[rows], xerr=err, **(options | kwargs))
+    for i in np.flatnonzero(~drawable):
+        ax.text(1.0, ys[i], "withheld" if hidden[i] else "not estimable", ha="center",
+                va="center", fontsize="small", color="0.35")
+    ax.set_xscale("log")
+    # plain numbers (0.5, 1, 2) instead of powers of ten: readers compare ratios, not exponents
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.axvline(1.0, color="0.25", linewidth=1)
+    upward = np.argsort(ys)
+    ax.set_yticks(ys[upward], [str(v) for v in table[y].to_numpy()[upward]])
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    shares = [c[len("share_"):] for c in table.columns
+              if isinstance(c, str) and c.startswith("share_")]
+    if x == "lift" and len(shares) == 2:
+        ax.set_xlabel(f"lift: share among {shares[0]} ÷ share among {shares[1]} (log scale)")
+    else:
+        ax.set_xlabel(f"{x} (log scale)")
+    if verdict is not None and drawable.any():
+        ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if title:
+        ax.set_title(title)
+    return ax

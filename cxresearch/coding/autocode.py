@@ -120,7 +120,9 @@ class _Corpus:
         keep = pc.greater(pc.utf8_length(flat), 0)
         flat, parents = flat.filter(keep), parents[keep.to_numpy(zero_copy_only=False)]
         encoded = flat.dictionary_encode()
-        self.vocabulary = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+        self.words = encoded.dictionary                        # Arrow, for vectorised matching
+        self.vocabulary = np.asarray(self.words.to_pylist(), dtype=object)
+        self.lower = pc.utf8_lower(array)
         words = encoded.indices.to_numpy()
         table = sparse.csr_matrix((np.ones(len(words), dtype=np.int32), (parents, words)),
                                   shape=(len(texts), len(self.vocabulary)))
@@ -180,6 +182,38 @@ def _regex_keywords(pattern: str) -> set[tuple[str, bool]]:
     return out
 
 
+def _re2_word(pattern: str) -> str:
+    """A one-word pattern as an RE2 expression over lower-case words (Han: anywhere in the word)."""
+    body = "".join(r"[\pL\pN_]*" if char == "*" else re.escape(char) for char in pattern.casefold())
+    return body if _HAN.search(pattern) else f"^{body}$"
+
+
+class _Patterns:
+    """One code's include (or exclude) patterns in one language, split by how to find candidates."""
+
+    def __init__(self, patterns):
+        self.single = [p for p in patterns if _is_one_token(p)]
+        self.one_token = "|".join(f"(?:{_re2_word(p)})" for p in self.single) or None
+        anchors, loose = set(), []
+        for p in patterns:
+            if p in self.single:
+                continue
+            anchor = _anchor(p)
+            (anchors.add(anchor) if anchor else loose.append(p))
+        self.anchors = sorted(anchors)
+        self.loose = _alternation(loose) if loose else None   # regular expressions and anchorless patterns
+
+    def word_hits(self, words: pa.Array, anchors: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """Which ``words`` a one-word pattern hits, and which hold an anchor of a longer pattern."""
+        single = np.zeros(len(words), dtype=bool)
+        if self.one_token is not None:
+            single = np.asarray(pc.match_substring_regex(words, self.one_token, ignore_case=True), dtype=bool)
+        anchored = np.zeros(len(words), dtype=bool)
+        for anchor in self.anchors if anchors else ():
+            anchored |= np.asarray(pc.match_substring(words, anchor), dtype=bool)
+        return single, anchored
+
+
 class _LanguagePlan:
     """What to look for, per code, in one codebook language."""
 
@@ -187,49 +221,38 @@ class _LanguagePlan:
         self.language = language
         self.compiled = codebook.compiled(language)
         self.codes = list(self.compiled)
-        self.one_token: dict[str, re.Pattern] = {}
-        self.anchors: dict[str, list[str]] = {}
-        self.unanchored: dict[str, re.Pattern] = {}      # regular expressions and anchorless patterns
+        self.include = {code: _Patterns(codebook.get(code).include.get(language, ())) for code in self.codes}
+        self.exclude = {code: _Patterns(codebook.get(code).exclude.get(language, ())) for code in self.codes
+                        if codebook.get(code).exclude.get(language)}
         self.keywords: dict[str, list[tuple[str, bool]]] = {}  # (literal, is a stem) for typo matching
         for code in self.codes:
-            patterns = codebook.get(code).include.get(language, ())
-            single = [p for p in patterns if _is_one_token(p)]
-            if single:
-                self.one_token[code] = _alternation(single)
-            anchors, loose = [], []
-            for p in patterns:
-                if _is_one_token(p):
-                    continue
-                anchor = _anchor(p)
-                (anchors.append(anchor) if anchor else loose.append(p))
-            if anchors:
-                self.anchors[code] = sorted(set(anchors))
-            if loose:
-                self.unanchored[code] = _alternation(loose)
-            keys = set()
-            for p in single:
-                keys.add((p.strip("*").casefold(), p.endswith("*")))
-            for p in patterns:
+            keys = {(p.strip("*").casefold(), p.endswith("*")) for p in self.include[code].single}
+            for p in codebook.get(code).include.get(language, ()):
                 keys.update(_regex_keywords(p))
             keys = sorted((literal, stem) for literal, stem in keys
                           if "*" not in literal and not _HAN.search(literal) and len(literal) >= TYPO_MIN_LENGTH)
             if keys:
                 self.keywords[code] = keys
 
-    def word_hits(self, vocabulary: np.ndarray, words: np.ndarray, anchors: bool = True) -> dict[str, np.ndarray]:
-        """For each code, the word ids (among ``words``) its one-word patterns (and anchors) hit."""
+    def word_hits(self, vocabulary: pa.Array, words: np.ndarray, anchors: bool = True,
+                  which: str = "include") -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """For each code, the word ids (among ``words``) its one-word patterns hit, and its anchors hit."""
+        present = vocabulary.take(pa.array(words))
         hits = {}
-        candidates = vocabulary[words]
-        for code in self.codes:
-            found = np.zeros(len(words), dtype=bool)
-            if code in self.one_token:
-                rx = self.one_token[code]
-                found |= np.fromiter((rx.search(w) is not None for w in candidates), bool, len(words))
-            for anchor in self.anchors.get(code, ()) if anchors else ():
-                found |= np.fromiter((anchor in w for w in candidates), bool, len(words))
-            if found.any():
-                hits[code] = words[found]
+        for code, patterns in getattr(self, which).items():
+            single, anchored = patterns.word_hits(present, anchors)
+            if single.any() or anchored.any():
+                hits[code] = (words[single], words[anchored & ~single])
         return hits
+
+    def loose_rows(self, texts: np.ndarray, rows: np.ndarray, which: str = "include") -> dict[str, np.ndarray]:
+        """For codes with patterns no word can anchor, the rows where one of those patterns occurs."""
+        loose = {code: p.loose for code, p in getattr(self, which).items() if p.loose is not None}
+        if not loose:
+            return {}
+        union = re.compile("|".join(f"(?:{rx.pattern})" for rx in loose.values()), re.IGNORECASE)
+        hit = rows[np.fromiter((union.search(texts[r]) is not None for r in rows), bool, len(rows))]
+        return dict.fromkeys(loose, hit)
 
 
 # ------------------------------------------------------------------ typos
@@ -321,9 +344,30 @@ def _near_words(part: str, last: bool) -> list[str]:
     return words[-_NEGATION_WINDOW:] if last else words[:_NEGATION_WINDOW]
 
 
+_ANY_CUE = {lang: re.compile("|".join(sorted((re.escape(c).replace("'", "['’]")
+                                               for c in cues | set(NEGATION_PHRASES[lang])),
+                                              key=len, reverse=True)) + ("" if lang == "zh" else r"|n['’]"),
+                            re.IGNORECASE)
+            for lang, cues in NEGATION_CUES.items()}
+
+
+_EDGE = r"[^\pL\pN_]"
+_RE2_CUES = {lang: (("|".join(re.escape(c) for c in cues) if lang == "zh" else
+                     f"(?:^|{_EDGE})(?:" + "|".join(re.escape(c).replace("'", "['’]")
+                                                   for c in cues | set(NEGATION_PHRASES[lang])) + f")(?:$|{_EDGE})|n['’]"))
+             for lang, cues in NEGATION_CUES.items()}
+
+
+def _has_cue(lower: pa.Array, language: str) -> np.ndarray:
+    """Which (lower-case) verbatims hold a negation cue of the language anywhere."""
+    if language not in _RE2_CUES:
+        return np.zeros(len(lower), dtype=bool)
+    return np.asarray(pc.match_substring_regex(lower, _RE2_CUES[language]).fill_null(False), dtype=bool)
+
+
 def _negated(text: str, start: int, end: int, language: str) -> bool:
     cues = NEGATION_CUES.get(language)
-    if not cues:
+    if not cues or _ANY_CUE[language].search(text, max(0, start - _CHARS_BEFORE), end + _CHARS_BEFORE) is None:
         return False
     before, after = text[max(0, start - _CHARS_BEFORE):start], text[end:end + _CHARS_BEFORE]
     phrases = _PHRASE_CUES.get(language)
@@ -336,25 +380,37 @@ def _negated(text: str, start: int, end: int, language: str) -> bool:
                for word in _near_words(before, last=True) + _near_words(after, last=False))
 
 
-def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, language_of: np.ndarray, negation: bool):
-    """Check candidate rows with a code's full expression; yield (row, span, start, end, negated)."""
+def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, mask_rows, language_of: np.ndarray, negation: bool):
+    """Check candidate rows with a code's full expression; yield (row, span, start, end, negated).
+
+    Exclusions are masked only in ``mask_rows``, the rows where an exclude pattern may occur.
+    """
     include, negatable = compiled.include, compiled.negatable and negation
+    to_mask = set() if mask_rows is None else set(mask_rows.tolist())
     for row in rows:
         text = texts[row]
-        masked = compiled.mask(text)
+        masked = compiled.mask(text) if row in to_mask else text
         first, flipped = None, None
         for match in include.finditer(masked):
             if first is None:
                 first = match
-            if negatable and _negated(masked, match.start(), match.end(), language_of[row]):
-                flipped = match
-                break
             if not negatable:
+                break
+            if _negated(masked, match.start(), match.end(), language_of[row]):
+                flipped = match
                 break
         if first is None:
             continue
         match = flipped or first
         yield row, text[match.start():match.end()], match.start(), match.end(), flipped is not None
+
+
+def _merge(*tables: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    out: dict[str, np.ndarray] = {}
+    for table in tables:
+        for code, rows in table.items():
+            out[code] = np.union1d(out[code], rows) if code in out else rows
+    return out
 
 
 def _locate(text: str, word: str) -> tuple[str, int, int]:
@@ -486,23 +542,30 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     plans = {lang: _LanguagePlan(codebook, lang) for lang in codebook.languages}
     rows_of = {lang: np.flatnonzero((langs == lang) | (langs == _text.UNDETERMINED)) for lang in plans}
     frequency_of = {lang: corpus.document_frequency(rows) for lang, rows in rows_of.items()}
-    all_words = {}
     for lang, plan in plans.items():
         rows = rows_of[lang]
         if len(rows) == 0:
             continue
         words = np.flatnonzero(frequency_of[lang])
-        exact = plan.word_hits(corpus.vocabulary, words)
-        all_words[lang] = exact
-        candidates = _candidates(corpus, rows, exact)
-        if plan.unanchored:
-            union = re.compile("|".join(f"(?:{rx.pattern})" for rx in plan.unanchored.values()), re.IGNORECASE)
-            loose = rows[[union.search(texts[r]) is not None for r in rows]]
-            for code in plan.unanchored:
-                candidates[code] = np.union1d(candidates.get(code, np.empty(0, dtype=np.int64)), loose)
+        exact = plan.word_hits(corpus.words, words)
+        certain = _candidates(corpus, rows, {code: single for code, (single, _) in exact.items()})
+        candidates = _merge(_candidates(corpus, rows, {code: anchored for code, (_, anchored) in exact.items()}),
+                            plan.loose_rows(texts, rows))
+        masked = _merge(_candidates(corpus, rows, {code: np.concatenate(hit) for code, hit in
+                                                   plan.word_hits(corpus.words, words, which="exclude").items()}),
+                        plan.loose_rows(texts, rows, which="exclude"))
+        with_cue = rows[_has_cue(corpus.lower.take(pa.array(rows)), lang)] if negation else rows[:0]
+        for code, cand in certain.items():
+            # a one-word hit with no exclusion (nor negation) nearby needs no second look
+            doubtful = np.union1d(masked.get(code, rows[:0]), with_cue if plan.compiled[code].negatable else rows[:0])
+            sure = np.setdiff1d(cand, doubtful, assume_unique=True)
+            results.extend(_word_rows(corpus, texts, langs, sure, exact[code][0], code, "pattern"))
+            candidates[code] = np.union1d(candidates.get(code, rows[:0]), np.intersect1d(cand, doubtful))
         for code, cand in candidates.items():
-            for row, span, start, end, negated in _confirm(plan.compiled[code], texts, cand, langs, negation):
-                results.append((row, code, span, start, end, negated, "pattern", langs[row]))
+            found = _confirm(plan.compiled[code], texts, cand, masked.get(code), langs, negation)
+            results.extend((row, code, span, start, end, negated, "pattern", langs[row])
+                           for row, span, start, end, negated in found)
+        exact = {code: np.concatenate(hit) for code, hit in exact.items()}
         if typos:
             stop = _stopwords_or_empty(lang)
             for code, word_ids in _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop).items():
@@ -565,7 +628,8 @@ def _other_language_rows(corpus, texts, langs, plans, rows_of, frequency_of):
             continue
         source_rate = frequency_of[source] / len(present[source])
         established = frequency_of[source] >= OTHER_LANGUAGE_MIN_DOCS
-        hits = plan.word_hits(corpus.vocabulary, every_word[established], anchors=False)
+        hits = {code: single for code, (single, _) in
+                plan.word_hits(corpus.words, every_word[established], anchors=False).items()}
         for target, rows in present.items():
             if target == source:
                 continue
