@@ -34,6 +34,8 @@ each verbatim (:meth:`CompiledCode.matches`), which the tests check.
 from __future__ import annotations
 
 import re
+import re._constants as _constants
+import re._parser as _parser
 import unicodedata
 import warnings
 from collections import defaultdict
@@ -122,7 +124,7 @@ class _Corpus:
         encoded = flat.dictionary_encode()
         self.words = encoded.dictionary                        # Arrow, for vectorised matching
         self.vocabulary = np.asarray(self.words.to_pylist(), dtype=object)
-        self.lower = pc.utf8_lower(array)
+        self.han = np.asarray(pc.match_substring_regex(self.words, r"\p{Han}"), dtype=bool)
         words = encoded.indices.to_numpy()
         table = sparse.csr_matrix((np.ones(len(words), dtype=np.int32), (parents, words)),
                                   shape=(len(texts), len(self.vocabulary)))
@@ -147,15 +149,33 @@ def _is_one_token(pattern: str) -> bool:
             and len(_pieces(pattern)) == 1)
 
 
-def _anchor(pattern: str) -> str | None:
-    """The longest literal run every match of a multi-word pattern must contain, or None."""
-    if pattern.startswith("re:"):
-        return None
-    pieces = sorted(_pieces(pattern), key=len, reverse=True)
-    if not pieces:
-        return None
-    best = pieces[0]
-    return best if len(best) >= 2 or _HAN.match(best) else None
+def _required_pieces(pattern: str) -> tuple[str, ...]:
+    """The literal pieces every match of a longer pattern must contain (each inside one word).
+
+    For a regular expression, the runs of letters its top level spells out in
+    sequence (``\\bdostaw(a|y)`` gives "dostaw"). Pieces shorter than two
+    letters (one Han character is enough) are dropped; an empty result means
+    the pattern cannot be anchored on words.
+    """
+    pieces = _regex_pieces(pattern[3:].strip()) if pattern.startswith("re:") else _pieces(pattern)
+    return tuple(sorted({p for p in pieces if len(p) >= 2 or _HAN.match(p)}))
+
+
+def _regex_pieces(body: str) -> list[str]:
+    """Literal words a regular expression's top-level sequence requires."""
+    try:
+        parsed = _parser.parse(body, re.IGNORECASE)
+    except re.error:
+        return []
+    runs, current = [], []
+    for op, value in parsed:
+        if op is _constants.LITERAL:
+            current.append(chr(value))
+        else:
+            runs.append("".join(current))
+            current = []
+    runs.append("".join(current))
+    return [piece for run in runs for piece in _pieces(run)]
 
 
 _SIMPLE_REGEX = re.compile(r"\\b([^\W\d_]+)\(([^()\\]*(?:\\w\*[^()\\]*)*)\)(\?)?\\b")
@@ -194,24 +214,19 @@ class _Patterns:
     def __init__(self, patterns):
         self.single = [p for p in patterns if _is_one_token(p)]
         self.one_token = "|".join(f"(?:{_re2_word(p)})" for p in self.single) or None
-        anchors, loose = set(), []
+        self.phrases, loose = [], []     # phrases: the literal pieces each longer pattern requires
         for p in patterns:
             if p in self.single:
                 continue
-            anchor = _anchor(p)
-            (anchors.add(anchor) if anchor else loose.append(p))
-        self.anchors = sorted(anchors)
-        self.loose = _alternation(loose) if loose else None   # regular expressions and anchorless patterns
+            pieces = _required_pieces(p)
+            (self.phrases.append(pieces) if pieces else loose.append(p))
+        self.loose = _alternation(loose) if loose else None   # patterns no word can anchor
 
-    def word_hits(self, words: pa.Array, anchors: bool = True) -> tuple[np.ndarray, np.ndarray]:
-        """Which ``words`` a one-word pattern hits, and which hold an anchor of a longer pattern."""
-        single = np.zeros(len(words), dtype=bool)
-        if self.one_token is not None:
-            single = np.asarray(pc.match_substring_regex(words, self.one_token, ignore_case=True), dtype=bool)
-        anchored = np.zeros(len(words), dtype=bool)
-        for anchor in self.anchors if anchors else ():
-            anchored |= np.asarray(pc.match_substring(words, anchor), dtype=bool)
-        return single, anchored
+    def word_hits(self, words: pa.Array) -> np.ndarray:
+        """Which ``words`` a one-word pattern hits."""
+        if self.one_token is None:
+            return np.zeros(len(words), dtype=bool)
+        return np.asarray(pc.match_substring_regex(words, self.one_token, ignore_case=True), dtype=bool)
 
 
 class _LanguagePlan:
@@ -234,16 +249,42 @@ class _LanguagePlan:
             if keys:
                 self.keywords[code] = keys
 
-    def word_hits(self, vocabulary: pa.Array, words: np.ndarray, anchors: bool = True,
-                  which: str = "include") -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """For each code, the word ids (among ``words``) its one-word patterns hit, and its anchors hit."""
+    def word_hits(self, vocabulary: pa.Array, words: np.ndarray, which: str = "include") -> dict[str, np.ndarray]:
+        """For each code, the word ids (among ``words``) its one-word patterns hit."""
         present = vocabulary.take(pa.array(words))
         hits = {}
         for code, patterns in getattr(self, which).items():
-            single, anchored = patterns.word_hits(present, anchors)
-            if single.any() or anchored.any():
-                hits[code] = (words[single], words[anchored & ~single])
+            found = patterns.word_hits(present)
+            if found.any():
+                hits[code] = words[found]
         return hits
+
+    def phrase_rows(self, corpus, rows: np.ndarray, words: np.ndarray, which: str = "include") -> dict:
+        """For each code, the rows holding every piece of at least one of its longer patterns."""
+        patterns = {code: p.phrases for code, p in getattr(self, which).items() if p.phrases}
+        pieces = sorted({piece for phrases in patterns.values() for pattern in phrases for piece in pattern})
+        if not pieces:
+            return {}
+        present = corpus.words.take(pa.array(words))
+        column = {piece: i for i, piece in enumerate(pieces)}
+        word_ids, piece_ids = [], []
+        for piece, i in column.items():
+            hit = words[np.asarray(pc.match_substring(present, piece), dtype=bool)]
+            word_ids.append(hit)
+            piece_ids.append(np.full(len(hit), i))
+        word_piece = sparse.csr_matrix((np.ones(sum(map(len, word_ids)), dtype=np.int32),
+                                        (np.concatenate(word_ids), np.concatenate(piece_ids))),
+                                       shape=(len(corpus.vocabulary), len(pieces)))
+        has = ((corpus.table[rows] @ word_piece) > 0).tocsc()
+        out = {}
+        for code, phrases in patterns.items():
+            found = np.zeros(len(rows), dtype=bool)
+            for pattern in phrases:
+                cols = [column[piece] for piece in pattern]
+                found |= np.asarray(has[:, cols].sum(axis=1)).ravel() == len(cols)
+            if found.any():
+                out[code] = rows[found]
+        return out
 
     def loose_rows(self, texts: np.ndarray, rows: np.ndarray, which: str = "include") -> dict[str, np.ndarray]:
         """For codes with patterns no word can anchor, the rows where one of those patterns occurs."""
@@ -344,25 +385,16 @@ def _near_words(part: str, last: bool) -> list[str]:
     return words[-_NEGATION_WINDOW:] if last else words[:_NEGATION_WINDOW]
 
 
-_ANY_CUE = {lang: re.compile("|".join(sorted((re.escape(c).replace("'", "['’]")
-                                               for c in cues | set(NEGATION_PHRASES[lang])),
-                                              key=len, reverse=True)) + ("" if lang == "zh" else r"|n['’]"),
-                            re.IGNORECASE)
-            for lang, cues in NEGATION_CUES.items()}
+def _cue_pattern(language: str) -> re.Pattern:
+    """Any negation cue of a language, as a quick test before the clause-by-clause check."""
+    cues = "|".join(sorted((re.escape(c).replace("'", "['’]")
+                            for c in NEGATION_CUES[language] | set(NEGATION_PHRASES[language])), key=len, reverse=True))
+    if language == "zh":
+        return re.compile(cues)
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)|n['’]t\b|\bn['’]", re.IGNORECASE)
 
 
-_EDGE = r"[^\pL\pN_]"
-_RE2_CUES = {lang: (("|".join(re.escape(c) for c in cues) if lang == "zh" else
-                     f"(?:^|{_EDGE})(?:" + "|".join(re.escape(c).replace("'", "['’]")
-                                                   for c in cues | set(NEGATION_PHRASES[lang])) + f")(?:$|{_EDGE})|n['’]"))
-             for lang, cues in NEGATION_CUES.items()}
-
-
-def _has_cue(lower: pa.Array, language: str) -> np.ndarray:
-    """Which (lower-case) verbatims hold a negation cue of the language anywhere."""
-    if language not in _RE2_CUES:
-        return np.zeros(len(lower), dtype=bool)
-    return np.asarray(pc.match_substring_regex(lower, _RE2_CUES[language]).fill_null(False), dtype=bool)
+_ANY_CUE = {language: _cue_pattern(language) for language in NEGATION_CUES}
 
 
 def _negated(text: str, start: int, end: int, language: str) -> bool:
@@ -548,24 +580,24 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
             continue
         words = np.flatnonzero(frequency_of[lang])
         exact = plan.word_hits(corpus.words, words)
-        certain = _candidates(corpus, rows, {code: single for code, (single, _) in exact.items()})
-        candidates = _merge(_candidates(corpus, rows, {code: anchored for code, (_, anchored) in exact.items()}),
-                            plan.loose_rows(texts, rows))
-        masked = _merge(_candidates(corpus, rows, {code: np.concatenate(hit) for code, hit in
-                                                   plan.word_hits(corpus.words, words, which="exclude").items()}),
+        # Han words are whole runs of characters: their matches need the full expression to locate
+        certain = _candidates(corpus, rows, {code: single[~corpus.han[single]] for code, single in exact.items()})
+        candidates = _merge(_candidates(corpus, rows, {code: single[corpus.han[single]] for code, single in exact.items()}),
+                            plan.phrase_rows(corpus, rows, words), plan.loose_rows(texts, rows))
+        masked = _merge(_candidates(corpus, rows, plan.word_hits(corpus.words, words, which="exclude")),
+                        plan.phrase_rows(corpus, rows, words, which="exclude"),
                         plan.loose_rows(texts, rows, which="exclude"))
-        with_cue = rows[_has_cue(corpus.lower.take(pa.array(rows)), lang)] if negation else rows[:0]
         for code, cand in certain.items():
-            # a one-word hit with no exclusion (nor negation) nearby needs no second look
-            doubtful = np.union1d(masked.get(code, rows[:0]), with_cue if plan.compiled[code].negatable else rows[:0])
-            sure = np.setdiff1d(cand, doubtful, assume_unique=True)
-            results.extend(_word_rows(corpus, texts, langs, sure, exact[code][0], code, "pattern"))
-            candidates[code] = np.union1d(candidates.get(code, rows[:0]), np.intersect1d(cand, doubtful))
+            # a one-word hit with no exclusion nearby needs no second look by the full expression
+            sure = np.setdiff1d(cand, masked.get(code, rows[:0]), assume_unique=True)
+            check = negation and plan.compiled[code].negatable
+            single = exact[code]
+            results.extend(_word_rows(corpus, texts, langs, sure, single[~corpus.han[single]], code, "pattern", check))
+            candidates[code] = np.union1d(candidates.get(code, rows[:0]), np.intersect1d(cand, masked.get(code, rows[:0])))
         for code, cand in candidates.items():
             found = _confirm(plan.compiled[code], texts, cand, masked.get(code), langs, negation)
             results.extend((row, code, span, start, end, negated, "pattern", langs[row])
                            for row, span, start, end, negated in found)
-        exact = {code: np.concatenate(hit) for code, hit in exact.items()}
         if typos:
             stop = _stopwords_or_empty(lang)
             for code, word_ids in _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop).items():
@@ -609,14 +641,16 @@ def _candidates(corpus: _Corpus, rows: np.ndarray, hits: dict[str, np.ndarray]) 
             for i, code in enumerate(codes) if found.indptr[i + 1] > found.indptr[i]}
 
 
-def _word_rows(corpus, texts, langs, rows, word_ids, code, kind):
+def _word_rows(corpus, texts, langs, rows, word_ids, code, kind, negation=False):
     """Result rows for verbatims (among ``rows``) holding one of ``word_ids``, located in the text."""
     columns = corpus.table[rows][:, word_ids].tocsr()
     for position in np.flatnonzero(np.diff(columns.indptr)):
         row = rows[position]
         word = corpus.vocabulary[word_ids[columns.indices[columns.indptr[position]]]]
-        span, start, end = _locate(texts[row], word)
-        yield row, code, span, start, end, False, kind, langs[row]
+        text = texts[row]
+        span, start, end = _locate(text, word)
+        yield (row, code, span, start, end, negation and start >= 0 and _negated(text, start, end, langs[row]),
+               kind, langs[row])
 
 
 def _other_language_rows(corpus, texts, langs, plans, rows_of, frequency_of):
@@ -628,8 +662,7 @@ def _other_language_rows(corpus, texts, langs, plans, rows_of, frequency_of):
             continue
         source_rate = frequency_of[source] / len(present[source])
         established = frequency_of[source] >= OTHER_LANGUAGE_MIN_DOCS
-        hits = {code: single for code, (single, _) in
-                plan.word_hits(corpus.words, every_word[established], anchors=False).items()}
+        hits = plan.word_hits(corpus.words, every_word[established])
         for target, rows in present.items():
             if target == source:
                 continue
