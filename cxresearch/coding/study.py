@@ -208,3 +208,4 @@ def describe_emergent(themes: pd.DataFrame) -> str:
 def redacted(values: pd.Series) -> pd.Series:
     """Text cells passed through :func:`cxresearch.privacy.redact_pii` (for tables that hold words)."""
     return redact_pii(values.astype("string"))
+
