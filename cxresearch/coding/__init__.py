@@ -19,6 +19,11 @@ from __future__ import annotations
 
 import importlib
 
+# Two functions share their module's name: imported here, so that the package attribute is
+# the function even after ``import cxresearch.coding.autocode`` (which would set it to the module).
+from .autocode import autocode
+from .sentiment import sentiment
+
 _EXPORTS = {
     "autocode": "autocode",
     "Codebook": "codebook", "load_codebook": "codebook",
@@ -34,6 +39,7 @@ _EXPORTS = {
     "sentiment_by_code": "analysis", "select_quotes": "analysis",
 }
 __all__ = sorted(_EXPORTS)
+del _EXPORTS["autocode"], _EXPORTS["sentiment"]
 
 
 def __getattr__(name):

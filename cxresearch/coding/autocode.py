@@ -81,8 +81,10 @@ NEGATION_PHRASES = {
     "uk": ("далеко не", "зовсім не", "та де там"),
     "zh": (),
 }
-_CONTRAST = re.compile(r"[.!?;:,\n()]|\b(?:but|yet|however|mais|cependant|ma|però|tuttavia|ale|jednak|але|проте)\b"
-                       r"|但|可是|不过|，|。|！|？|；", re.IGNORECASE)
+# What ends a clause for negation: punctuation and the conjunctions "but" and "and"
+# ("not friendly and the queue was long": the queue is not negated).
+_CONTRAST = re.compile(r"[.!?;:,\n()]|\b(?:but|yet|however|and|mais|cependant|et|ma|però|tuttavia|e|ale|jednak|i"
+                       r"|але|проте|та|і)\b|但|可是|不过|而且|，|。|！|？|；", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NEGATION_WINDOW = 4  # words before or after a match that may negate it
 _CHARS_BEFORE = 60
@@ -545,12 +547,12 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     >>> from cxresearch.coding import autocode
     >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "en", "fr"],
     ...     "text": ["Staff were not friendly and the queue was long",
-    ...              "Parcel arrived late, delivry was a mess", "Personnel très aimable"]})
+    ...              "Parcel arrived two days late", "Personnel très aimable"]})
     >>> autocode(docs)[["doc_id", "code", "span", "negated", "match"]]
-      doc_id            code      span  negated    match
-    0      a  staff_attitude  friendly     True  pattern
-    1      a       wait_time     queue    False  pattern
-    2      b        delivery    parcel    False  pattern
+      doc_id            code     span  negated    match
+    0      a       wait_time    queue    False  pattern
+    1      a  staff_attitude    Staff     True  pattern
+    2      b        delivery   Parcel    False  pattern
     3      c  staff_attitude  aimable    False  pattern
     """
     codebook, ids, texts, langs = _prepare(data, codebook, text, id, language, speaker, respondent)
