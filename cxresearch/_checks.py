@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .exceptions import ParameterError
+import numpy as np
+
+from .exceptions import DataValidationError, ParameterError
 
 
 def available_columns(data: pd.DataFrame, limit: int = 25) -> str:
@@ -34,3 +36,15 @@ def check_columns(data: pd.DataFrame, columns, parameter: str, where: str = "the
         if not present:
             raise ParameterError(f"no such column in {where}", column=column, parameter=parameter,
                                  fix=f"use one of: {available_columns(data)}")
+
+
+def check_unique_ids(data: pd.DataFrame, id: str, what: str = "verbatim") -> None:
+    """Raise a one-line DataValidationError for a missing or repeated id in column ``id``."""
+    ids = data[id]
+    if ids.isna().any():
+        raise DataValidationError(f"{what} without an id", column=id, row=int(np.flatnonzero(ids.isna())[0]),
+                                  fix=f"give every {what} an id, or drop the rows without one")
+    duplicated = ids.duplicated()
+    if duplicated.any():
+        raise DataValidationError(f"{int(duplicated.sum())} duplicate ids", column=id,
+                                  value=ids[duplicated].iloc[0], fix=f"give each {what} its own id")

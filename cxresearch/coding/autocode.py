@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import sparse
 
-from .._checks import check_columns, check_frame
+from .._checks import check_columns, check_frame, check_unique_ids
 from ..exceptions import CXResearchWarning, DataValidationError, ParameterError
 from . import text as _text
 from .codebook import Codebook, _alternation, load_codebook
@@ -467,15 +467,7 @@ def _prepare(data, codebook, text, id, language, speaker, respondent):
     elif not isinstance(codebook, Codebook):
         raise ParameterError("expected a Codebook, a codebook name or a path", parameter="codebook",
                              value=type(codebook).__name__, fix="pass e.g. load_codebook('cx-default')")
-    ids = data[id]
-    if ids.isna().any():
-        raise DataValidationError("verbatim without an id", column=id, row=int(np.flatnonzero(ids.isna())[0]),
-                                  fix="give every verbatim an id, or drop the rows without one")
-    duplicated = ids.duplicated()
-    if duplicated.any():
-        raise DataValidationError(f"{int(duplicated.sum())} duplicate ids", column=id,
-                                  value=ids[duplicated].iloc[0],
-                                  fix="give each verbatim (or transcript turn) its own id")
+    check_unique_ids(data, id)
     keep = data[text].notna().to_numpy().copy()
     if speaker is not None and speaker in data.columns:
         who = data[speaker].astype("string").str.casefold()

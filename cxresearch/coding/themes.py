@@ -32,7 +32,7 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from .._checks import check_columns, check_frame
+from .._checks import check_columns, check_frame, check_unique_ids
 from ..exceptions import CXResearchWarning, DataValidationError, ParameterError
 from ..privacy import redact_pii
 from . import text as _text
@@ -136,14 +136,8 @@ def _prepare(data, coded, text, id, language, speaker, respondent):
     if coded is None:
         raise ParameterError("emergent themes need to know which verbatims are coded", parameter="coded",
                              fix="pass the auto-coder's output (coded=autocode(verbatims)) or a boolean column name")
+    check_unique_ids(data, id)
     ids = data[id]
-    if ids.isna().any():
-        raise DataValidationError("verbatim without an id", column=id, row=int(np.flatnonzero(ids.isna())[0]),
-                                  fix="give every verbatim an id, or drop the rows without one")
-    duplicated = ids.duplicated()
-    if duplicated.any():
-        raise DataValidationError(f"{int(duplicated.sum())} duplicate ids", column=id,
-                                  value=ids[duplicated].iloc[0], fix="give each verbatim its own id")
     texts = data[text]
     bad = [value for value in pd.unique(texts.dropna().to_numpy(dtype=object)) if not isinstance(value, str)]
     if bad:
