@@ -133,11 +133,17 @@ class _Corpus:
         table.sum_duplicates()
         table.data[:] = 1
         self.table = table                                   # verbatims x words, 0/1
-        self.n_docs = len(texts)
 
     def document_frequency(self, rows: np.ndarray) -> np.ndarray:
         """In how many of ``rows`` each word occurs."""
         return np.asarray(self.table[rows].sum(axis=0)).ravel()
+
+    def word_matrix(self, columns: list[np.ndarray]) -> sparse.csr_matrix:
+        """A 0/1 word x column table: column j marks the word ids ``columns[j]``."""
+        word_ids = np.concatenate(columns)
+        column_ids = np.repeat(np.arange(len(columns)), [len(c) for c in columns])
+        return sparse.csr_matrix((np.ones(len(word_ids), dtype=np.int32), (word_ids, column_ids)),
+                                 shape=(len(self.vocabulary), len(columns)))
 
 
 # ------------------------------------------------------------------ patterns of one code
@@ -235,7 +241,6 @@ class _LanguagePlan:
     """What to look for, per code, in one codebook language."""
 
     def __init__(self, codebook: Codebook, language: str):
-        self.language = language
         self.compiled = codebook.compiled(language)
         self.codes = list(self.compiled)
         self.include = {code: _Patterns(codebook.get(code).include.get(language, ())) for code in self.codes}
@@ -269,14 +274,8 @@ class _LanguagePlan:
             return {}
         present = corpus.words.take(pa.array(words))
         column = {piece: i for i, piece in enumerate(pieces)}
-        word_ids, piece_ids = [], []
-        for piece, i in column.items():
-            hit = words[np.asarray(pc.match_substring(present, piece), dtype=bool)]
-            word_ids.append(hit)
-            piece_ids.append(np.full(len(hit), i))
-        word_piece = sparse.csr_matrix((np.ones(sum(map(len, word_ids)), dtype=np.int32),
-                                        (np.concatenate(word_ids), np.concatenate(piece_ids))),
-                                       shape=(len(corpus.vocabulary), len(pieces)))
+        word_piece = corpus.word_matrix([words[np.asarray(pc.match_substring(present, piece), dtype=bool)]
+                                         for piece in pieces])
         has = ((corpus.table[rows] @ word_piece) > 0).tocsc()
         out = {}
         for code, phrases in patterns.items():
@@ -558,9 +557,7 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
                       f"{counts}. Fix: add those languages' patterns to the codebook", CXResearchWarning,
                       stacklevel=2)
     if len(texts) == 0:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        out.attrs.update(n_docs=0, n_coded=0)
-        return out
+        return _no_codes(columns, 0)
     corpus = _Corpus(texts)
     code_order = {c: i for i, c in enumerate(codebook.ids)}
     kind_rank = {k: i for i, k in enumerate(MATCH_KINDS)}
@@ -568,12 +565,13 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     plans = {lang: _LanguagePlan(codebook, lang) for lang in codebook.languages}
     rows_of = {lang: np.flatnonzero((langs == lang) | (langs == _text.UNDETERMINED)) for lang in plans}
     frequency_of = {lang: corpus.document_frequency(rows) for lang, rows in rows_of.items()}
+    exact_of = {}
     for lang, plan in plans.items():
         rows = rows_of[lang]
         if len(rows) == 0:
             continue
         words = np.flatnonzero(frequency_of[lang])
-        exact = plan.word_hits(corpus.words, words)
+        exact = exact_of[lang] = plan.word_hits(corpus.words, words)
         # Han words are whole runs of characters: their matches need the full expression to locate
         certain = _candidates(corpus, rows, {code: single[~corpus.han[single]] for code, single in exact.items()})
         candidates = _merge(_candidates(corpus, rows, {code: single[corpus.han[single]] for code, single in exact.items()}),
@@ -597,11 +595,9 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
             for code, word_ids in _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop).items():
                 results.extend(_word_rows(corpus, texts, langs, rows, word_ids, code, "typo"))
     if other_languages:
-        results.extend(_other_language_rows(corpus, texts, langs, plans, rows_of, frequency_of))
+        results.extend(_other_language_rows(corpus, texts, langs, exact_of, rows_of, frequency_of))
     if not results:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        out.attrs.update(n_docs=len(texts), n_coded=0)
-        return out
+        return _no_codes(columns, len(texts))
     out = pd.DataFrame(results, columns=["row", "code", "span", "start", "end", "negated", "match", "language"])
     out["_kind"] = out["match"].map(kind_rank)
     out["_code"] = out["code"].map(code_order)
@@ -611,6 +607,12 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     out = out[columns].reset_index(drop=True)
     out = out.astype({"start": "int64", "end": "int64", "negated": bool})
     out.attrs.update(n_docs=len(texts), n_coded=int(out[id_name].nunique()))
+    return out
+
+
+def _no_codes(columns, n_docs: int) -> pd.DataFrame:
+    out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    out.attrs.update(n_docs=n_docs, n_coded=0)
     return out
 
 
@@ -626,11 +628,7 @@ def _candidates(corpus: _Corpus, rows: np.ndarray, hits: dict[str, np.ndarray]) 
     if not hits:
         return {}
     codes = list(hits)
-    word_ids = np.concatenate([hits[c] for c in codes])
-    code_ids = np.concatenate([np.full(len(hits[c]), i) for i, c in enumerate(codes)])
-    word_code = sparse.csr_matrix((np.ones(len(word_ids), dtype=np.int32), (word_ids, code_ids)),
-                                  shape=(len(corpus.vocabulary), len(codes)))
-    found = (corpus.table[rows] @ word_code).tocsc()
+    found = (corpus.table[rows] @ corpus.word_matrix([hits[c] for c in codes])).tocsc()
     return {code: rows[found.indices[found.indptr[i]:found.indptr[i + 1]]]
             for i, code in enumerate(codes) if found.indptr[i + 1] > found.indptr[i]}
 
@@ -647,16 +645,16 @@ def _word_rows(corpus, texts, langs, rows, word_ids, code, kind, negation=False)
                kind, langs[row])
 
 
-def _other_language_rows(corpus, texts, langs, plans, rows_of, frequency_of):
-    """Keywords of language L in verbatims of language D, for words foreign to D in this corpus."""
+def _other_language_rows(corpus, texts, langs, exact_of, rows_of, frequency_of):
+    """Keywords of language L in verbatims of language D, for words foreign to D in this corpus.
+
+    ``exact_of[L]`` holds each code's one-word hits among the words of L's verbatims.
+    """
     present = {lang: rows for lang, rows in rows_of.items() if len(rows)}
-    every_word = np.arange(len(corpus.vocabulary))
-    for source, plan in plans.items():
-        if source not in present:
-            continue
+    for source, exact in exact_of.items():
         source_rate = frequency_of[source] / len(present[source])
         established = frequency_of[source] >= OTHER_LANGUAGE_MIN_DOCS
-        hits = plan.word_hits(corpus.words, every_word[established])
+        hits = {code: ids[established[ids]] for code, ids in exact.items()}
         for target, rows in present.items():
             if target == source:
                 continue
