@@ -15,7 +15,6 @@ import json  # noqa: E402
 import re  # noqa: E402
 import warnings  # noqa: E402
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -40,20 +39,7 @@ from cxresearch.privacy import find_pii  # noqa: E402
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), written out
 
 
-@pytest.fixture(autouse=True)
-def no_leaked_figures():
-    plt.close("all")
-    yield
-    leaked = plt.get_fignums()
-    plt.close("all")
-    assert not leaked, f"figures left open: {leaked}"
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
+pytestmark = pytest.mark.usefixtures("no_leaked_figures")  # fixture in conftest.py
 
 
 def segments():

@@ -39,12 +39,7 @@ def sample():
     return cx.read_dataset("responses"), cx.read_dataset("units")
 
 
-@pytest.fixture(autouse=True)
-def no_leaked_figures():
-    yield
-    leaked = plt.get_fignums()
-    plt.close("all")
-    assert not leaked, f"figures left open: {leaked}"
+pytestmark = pytest.mark.usefixtures("no_leaked_figures")  # fixture in conftest.py
 
 
 def answers(date, **groups):

@@ -20,20 +20,7 @@ from cxresearch.plotting import (DETRACTOR_COLOR, PASSIVE_COLOR, PROMOTER_COLOR,
                                  set_theme)
 
 
-@pytest.fixture(autouse=True)
-def no_leaked_figures():
-    plt.close("all")
-    yield
-    leaked = plt.get_fignums()
-    plt.close("all")
-    assert not leaked, f"figures left open: {leaked}"
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
+pytestmark = pytest.mark.usefixtures("no_leaked_figures")  # fixture in conftest.py
 
 
 def stores():
