@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import config, reporting, schemas
+from .. import reporting, schemas
 from .._checks import check_columns
+from ..dashboard import _resolve
 from ..datasets import _read_yaml, load_table
 from ..exceptions import DataValidationError, ParameterError
 from ..privacy import redact_pii
@@ -26,14 +26,6 @@ __all__ = ["load_verbatims", "DUPLICATE_RULES", "describe_coverage", "describe_d
 
 #: How repeated verbatim ids are handled: refused, or exact resubmissions dropped.
 DUPLICATE_RULES = ("error", "drop-identical")
-
-
-def _resolve(path, parameter):
-    if not isinstance(path, (str, os.PathLike)):
-        raise ParameterError("expected a file path", parameter=parameter, value=path,
-                             fix="give the path relative to the project root, e.g. 'data/raw/verbatims.csv'")
-    path = Path(path).expanduser()
-    return path if path.is_absolute() else config.PROJECT_ROOT / path
 
 
 def load_verbatims(verbatims_path, responses_path=None, mapping=None, *, text="text", id="doc_id",
