@@ -192,3 +192,59 @@ def test_agrees_with_a_human_coder_on_real_miro_feedback(shared_datasets, projec
         coded = autocode(raw.assign(language="en"), "saas-product", id="record")
     accuracy = coding_accuracy(coded, reference[["record", "code"]], doc="record", docs=raw["record"])
     assert accuracy.set_index("code").loc["micro avg", "f1"] >= 0.80, accuracy
+
+
+# ------------------------------------------------------------------ the fast path's own parts
+def test_words_and_their_offsets_equal_a_regular_expressions_word_runs(verbatims):
+    """Reference: Python's re, \\w runs split at Han edges, on every sample verbatim plus edge cases."""
+    import re
+
+    import pyarrow as pa
+
+    from cxresearch.coding._tokens import Tokens
+
+    runs = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+"
+                      r"|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+    texts = list(verbatims["text"].dropna()) + ["", "!!!", "用APP下单很方便", "don't, l’accueil", "naïve café 😀 ok"]
+    tokens = Tokens(pa.array(texts))
+    expected = [(i, m.start(), m.end()) for i, text in enumerate(texts) for m in runs.finditer(text)]
+    assert list(zip(tokens.doc.tolist(), tokens.start.tolist(), tokens.end.tolist())) == expected
+    vocabulary = tokens.vocabulary.to_pylist()
+    last = len(texts) - 2  # "don't, l’accueil": don | t (joined by ') , | l (new clause) accueil (joined by ’)
+    mine = tokens.doc == last
+    assert [vocabulary[w] for w in tokens.word[mine]] == ["don", "t", "l", "accueil"]
+    assert tokens.joined[mine].tolist() == [False, True, False, True]
+    assert tokens.clause_break[mine].tolist() == [True, False, True, False]
+
+
+def test_word_level_negation_equals_the_rule_applied_to_each_match(sample_coded, verbatims):
+    """The vectorised check (_Corpus.negated) and the one-match check (_negated) are one rule."""
+    import importlib
+
+    autocode_module = importlib.import_module("cxresearch.coding.autocode")
+    text = verbatims.set_index("doc_id")["text"]
+    negatable = {code.id for code in load_codebook().codes if code.negatable}
+    found = sample_coded[(sample_coded["match"] == "pattern") & sample_coded["code"].isin(negatable)
+                         & sample_coded["language"].isin(["en", "fr", "it", "pl", "uk"])]
+    one_by_one = [autocode_module._negated(text[doc], start, end, language)
+                  for doc, start, end, language in found[["doc_id", "start", "end", "language"]].itertuples(index=False)]
+    assert len(found) > 30_000 and 0.1 < found["negated"].mean() < 0.3
+    assert found["negated"].tolist() == one_by_one
+
+
+@pytest.mark.parametrize("pattern, word, hit", [
+    (r"re: \bch(er|ère|ers)\b", "chère", True),
+    (r"re: \bch(er|ère|ers)\b", "chercher", False),
+    (r"re: \b(drogo|droższ\w*)\b", "droższy", True),
+    (r"re: \bco[uû]t(e|s)?\b", "coût", True),
+])
+def test_one_word_regular_expressions_are_matched_on_words(pattern, word, hit):
+    import importlib
+
+    import pyarrow as pa
+
+    autocode_module = importlib.import_module("cxresearch.coding.autocode")
+    assert autocode_module._one_word_regex(pattern) is not None
+    assert bool(autocode_module._Patterns([pattern]).word_hits(pa.array([word]))[0]) is hit
+    assert autocode_module._one_word_regex(r"re: \bwi-?fi\b") is None  # two words
+    assert autocode_module._one_word_regex(r"re: \b\d+\s?% off\b") is None

@@ -22,17 +22,23 @@ coded; measure recall against human coding (:func:`~cxresearch.coding.reliabilit
 before trusting counts, and use :mod:`cxresearch.coding.themes` to find what
 the codebook lacks.
 
-How it is fast: the verbatims are split into words once (in Arrow), the
-codebook's one-word patterns are tried on each *distinct* word rather than on
-each verbatim, and a sparse verbatim × word table turns word hits into
-candidate (verbatim, code) pairs. Only those candidates, usually one or two
-per verbatim, are checked with the code's full regular expressions (phrases,
-exclusions, negation). The result equals applying each code's expression to
-each verbatim (:meth:`CompiledCode.matches`), which the tests check.
+How it is fast: the verbatims are split into words once, with numpy on their
+UTF-8 bytes (:mod:`cxresearch.coding._tokens`), keeping each word's offsets and
+what separates it from the previous one. The codebook's one-word patterns
+(keywords, stems, and ``re:`` patterns that match one whole word) are tried on
+each *distinct* word rather than on each verbatim, so a one-word hit is coded,
+located and checked for negation with array operations over the words. Only
+the rest (phrases, other expressions, verbatims with Chinese or with an
+exclusion nearby) is checked with the code's full regular expression, on the
+verbatims a sparse verbatim x word table marks as candidates. The result
+equals applying each code's expression to each verbatim
+(:meth:`CompiledCode.matches`), and the word-level negation equals the rule
+applied to one match at a time; the tests check both.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _constants
 import re._parser as _parser
@@ -48,6 +54,7 @@ from scipy import sparse
 
 from .._checks import check_columns, check_frame, check_unique_ids
 from ..exceptions import CXResearchWarning, DataValidationError, ParameterError
+from . import _tokens
 from . import text as _text
 from .codebook import Codebook, _alternation, load_codebook
 
@@ -56,13 +63,15 @@ __all__ = ["autocode", "NEGATION_CUES", "MATCH_KINDS"]
 #: Values of the ``match`` column, from the most to the least certain.
 MATCH_KINDS = ("pattern", "other_language", "typo")
 
-#: Words that negate, per language (after case folding). A match of a
-#: ``negatable`` code is negated when one of these is among the four words
-#: before or after it in the same clause (a comma, full stop or "but" ends a
-#: clause): "not friendly", "the checkout was not quick", "personne n'a été
-#: serviable". English words ending in "n't" and French elisions "n'" count
-#: too, and so do the phrases of ``NEGATION_PHRASES``. Chinese cues count when
-#: they stand right before the match or within four characters after it.
+#: Words that negate, per language (lower case). A match of a ``negatable``
+#: code is negated when one of these is among the four words before or after
+#: it in the same clause: "not friendly", "the checkout was not quick",
+#: "personne n'a été serviable". A clause ends at punctuation (. , ; : ! ? and
+#: brackets), a new line, or the language's "but"/"and". Words are runs of
+#: letters and digits; an apostrophe splits them, and English "n't" counts
+#: ("weren't" is "weren" + "t"), as do the phrases of ``NEGATION_PHRASES``.
+#: Chinese cues count when they stand right before the match or within four
+#: characters after it.
 NEGATION_CUES = {
     "en": frozenset("not no never hardly barely nothing none nobody neither nor without lack lacking isnt "
                     "wasnt werent arent dont doesnt didnt cant couldnt wont wouldnt".split()),
@@ -81,13 +90,22 @@ NEGATION_PHRASES = {
     "uk": ("далеко не", "зовсім не", "та де там"),
     "zh": (),
 }
-# What ends a clause for negation: punctuation and the conjunctions "but" and "and"
-# ("not friendly and the queue was long": the queue is not negated).
-_CONTRAST = re.compile(r"[.!?;:,\n()]|\b(?:but|yet|however|and|mais|cependant|et|ma|però|tuttavia|e|ale|jednak|i"
-                       r"|але|проте|та|і)\b|但|可是|不过|而且|，|。|！|？|；", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# What ends a clause for negation, besides punctuation (_tokens.CLAUSE_PUNCTUATION): the
+# language's "but" and "and" ("not friendly and the queue was long": the queue is not negated).
+_CONJUNCTIONS = {
+    "en": frozenset("but yet however and".split()),
+    "fr": frozenset("mais cependant et".split()),
+    "it": frozenset("ma però tuttavia e".split()),
+    "pl": frozenset("ale jednak i".split()),
+    "uk": frozenset("але проте та і".split()),
+}
+_WORD_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+"
+                       r"|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_PHRASE_TOKENS = {language: [tuple(_WORD_RUN.findall(phrase.lower())) for phrase in phrases]
+                  for language, phrases in NEGATION_PHRASES.items()}
+_CLAUSE_MARKS = frozenset(_tokens.CLAUSE_PUNCTUATION)
 _NEGATION_WINDOW = 4  # words before or after a match that may negate it
-_CHARS_BEFORE = 60
+_CHINESE_AFTER = 4  # characters after a Chinese match where a cue may stand
 
 # Tokens: runs of letters, digits and "_" (what a regular expression's \w matches),
 # with Han split from other scripts so that "用APP下单" gives "用", "app", "下单".
@@ -112,27 +130,26 @@ OTHER_LANGUAGE_MAX_RELATIVE_RATE = 0.3
 
 # ------------------------------------------------------------------ the corpus as words
 class _Corpus:
-    """Verbatims split into words once: a sparse verbatim x word table and the vocabulary."""
+    """Verbatims split into words once: the words in reading order, a verbatim x word table, the vocabulary."""
 
-    def __init__(self, texts: np.ndarray):
-        array = pa.array(texts, type=pa.large_string())
-        for pattern, replacement in (_HAN_THEN_OTHER, _OTHER_THEN_HAN):
-            array = pc.replace_substring_regex(array, pattern, replacement)
-        lists = pc.split_pattern_regex(pc.utf8_lower(array), _SPLIT)
-        flat = pc.list_flatten(lists)
-        parents = pc.list_parent_indices(lists).to_numpy()
-        keep = pc.greater(pc.utf8_length(flat), 0)
-        flat, parents = flat.filter(keep), parents[keep.to_numpy(zero_copy_only=False)]
-        encoded = flat.dictionary_encode()
-        self.words = encoded.dictionary                        # Arrow, for vectorised matching
-        self.vocabulary = np.asarray(self.words.to_pylist(), dtype=object)
-        self.han = np.asarray(pc.match_substring_regex(self.words, r"\p{Han}"), dtype=bool)
-        words = encoded.indices.to_numpy()
-        table = sparse.csr_matrix((np.ones(len(words), dtype=np.int32), (parents, words)),
-                                  shape=(len(texts), len(self.vocabulary)))
+    def __init__(self, texts: pa.Array):
+        self.tokens = tokens = _tokens.Tokens(texts)
+        self.words = tokens.vocabulary                       # Arrow, for vectorised matching
+        self.han = tokens.han
+        self.n_docs = tokens.n_texts
+        indptr = np.zeros(self.n_docs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tokens.doc, minlength=self.n_docs), out=indptr[1:])
+        table = sparse.csr_matrix((np.ones(len(tokens.word), dtype=np.int32), tokens.word.copy(), indptr),
+                                  shape=(self.n_docs, len(self.words)))
         table.sum_duplicates()
         table.data[:] = 1
         self.table = table                                   # verbatims x words, 0/1
+        self.han_docs = np.zeros(self.n_docs, dtype=bool)    # verbatims with Chinese: matched by expression
+        self.han_docs[tokens.doc[self.han[tokens.word]]] = True
+
+    @functools.cached_property
+    def vocabulary(self) -> np.ndarray:
+        return np.asarray(self.words.to_pylist(), dtype=object)
 
     def document_frequency(self, rows: np.ndarray) -> np.ndarray:
         """In how many of ``rows`` each word occurs."""
@@ -143,7 +160,95 @@ class _Corpus:
         word_ids = np.concatenate(columns)
         column_ids = np.repeat(np.arange(len(columns)), [len(c) for c in columns])
         return sparse.csr_matrix((np.ones(len(word_ids), dtype=np.int32), (word_ids, column_ids)),
-                                 shape=(len(self.vocabulary), len(columns)))
+                                 shape=(len(self.words), len(columns)))
+
+    def word_ids(self, words) -> np.ndarray:
+        """Ids of the given (lower-case) words that occur, as a 0/1 mask over the vocabulary."""
+        return np.asarray(pc.is_in(self.words, value_set=pa.array(sorted(words), pa.large_string())), dtype=bool)
+
+    @functools.cache
+    def negation(self, language: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(cue word, clause-ending word, in a negating phrase) for ``language``: masks over words and tokens."""
+        tokens = self.tokens
+        cue = self.word_ids(NEGATION_CUES.get(language, ()))
+        conjunction = self.word_ids(_CONJUNCTIONS.get(language, ()))
+        in_phrase = np.zeros(len(tokens.word), dtype=bool)
+        n = len(tokens.word)
+        for phrase in _PHRASE_TOKENS.get(language, ()):
+            ids = [np.flatnonzero(self.word_ids([piece])) for piece in phrase]
+            if any(len(i) == 0 for i in ids):
+                continue
+            at = np.flatnonzero(tokens.word == ids[0][0])
+            for step, word in enumerate(ids[1:], start=1):
+                at = at[at + step < n]
+                at = at[(tokens.word[at + step] == word[0]) & ~tokens.clause_break[at + step]]
+            for step in range(len(phrase)):
+                in_phrase[at + step] = True
+        if language == "en":  # "don't", "weren't": a "t" joined by an apostrophe to a word ending in "n"
+            t = self.word_ids(["t"])
+            ends_n = np.asarray(pc.ends_with(self.words, "n"), dtype=bool)
+            previous = np.concatenate([[0], tokens.word[:-1]])
+            in_phrase |= tokens.joined & t[tokens.word] & ends_n[previous]
+        return cue, conjunction, in_phrase
+
+    def negated(self, first: np.ndarray, language: str, last: np.ndarray | None = None) -> np.ndarray:
+        """Whether a negation cue is among the words near each match (see :data:`NEGATION_CUES`).
+
+        A match covers tokens ``first`` to ``last`` (default: the one token ``first``).
+        """
+        cue, conjunction, in_phrase = self.negation(language)
+        tokens, n = self.tokens, len(self.tokens.word)
+        flipped = np.zeros(len(first), dtype=bool)
+        for direction, anchor in ((-1, first), (1, first if last is None else last)):
+            alive = np.ones(len(first), dtype=bool)
+            for step in range(1, _NEGATION_WINDOW + 1):
+                other = np.clip(anchor + direction * step, 0, n - 1)
+                gap = np.minimum(other + 1, n - 1) if direction < 0 else other   # the gap on the match's side
+                inside = (anchor + direction * step >= 0) & (anchor + direction * step < n)
+                alive &= inside & ~tokens.clause_break[gap]
+                word, phrase = tokens.word[other], in_phrase[other]
+                alive &= ~(conjunction[word] & ~phrase)
+                flipped |= alive & (cue[word] | phrase)
+        return flipped
+
+    @functools.cache
+    def cue_rows(self, language: str) -> np.ndarray:
+        """Verbatims holding a negation cue of ``language`` (a word, a phrase or an "n't")."""
+        cue, _, in_phrase = self.negation(language)
+        rows = np.asarray((self.table @ cue.astype(np.int32)) > 0).ravel()
+        rows[self.tokens.doc[in_phrase]] = True
+        return rows
+
+    @functools.cached_property
+    def _start_keys(self) -> np.ndarray:
+        return (self.tokens.doc.astype(np.int64) << 32) | self.tokens.start
+
+    @functools.cached_property
+    def _end_keys(self) -> np.ndarray:
+        return (self.tokens.doc.astype(np.int64) << 32) | self.tokens.end
+
+    def negated_spans(self, texts, masked: dict, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, language: str,
+                      by_expression: np.ndarray) -> np.ndarray:
+        """:meth:`negated` for matches given by character offsets in ``texts[rows]``; matches that do
+        not start and end at word edges, or in ``by_expression`` rows (whose text with exclusions
+        blanked is ``masked[row]``), are judged by :func:`_negated`."""
+        tokens = self.tokens
+        first = np.searchsorted(self._start_keys, (rows.astype(np.int64) << 32) | starts)
+        last = np.searchsorted(self._end_keys, (rows.astype(np.int64) << 32) | ends)
+        n = len(tokens.word)
+        aligned = (first < n) & (last < n) & ~by_expression
+        aligned[aligned] &= ((tokens.doc[first[aligned]] == rows[aligned]) & (tokens.start[first[aligned]] == starts[aligned])
+                             & (tokens.doc[last[aligned]] == rows[aligned]) & (tokens.end[last[aligned]] == ends[aligned]))
+        flipped = np.zeros(len(rows), dtype=bool)
+        if language != "zh":
+            flipped[aligned] = self.negated(first[aligned], language, last[aligned])
+        judge = ~aligned | (language == "zh")
+        if language != "zh":
+            judge &= self.cue_rows(language)[rows]  # no cue in the verbatim: nothing can negate
+        for i in np.flatnonzero(judge):
+            row = rows[i]
+            flipped[i] = _negated(masked.get(row) or texts[row], starts[i], ends[i], language)
+        return flipped
 
 
 # ------------------------------------------------------------------ patterns of one code
@@ -161,12 +266,12 @@ def _required_pieces(pattern: str) -> tuple[str, ...]:
     """The literal pieces every match of a longer pattern must contain (each inside one word).
 
     For a regular expression, the runs of letters its top level spells out in
-    sequence (``\\bdostaw(a|y)`` gives "dostaw"). Pieces shorter than two
-    letters (one Han character is enough) are dropped; an empty result means
+    sequence (``\\bdostaw(a|y)`` gives "dostaw"). Pieces of one letter are
+    dropped (one Han character or one digit is enough); an empty result means
     the pattern cannot be anchored on words.
     """
     pieces = _regex_pieces(pattern[3:].strip()) if pattern.startswith("re:") else _pieces(pattern)
-    return tuple(sorted({p for p in pieces if len(p) >= 2 or _HAN.match(p)}))
+    return tuple(sorted({p for p in pieces if len(p) >= 2 or _HAN.match(p) or p.isdigit()}))
 
 
 def _regex_pieces(body: str) -> list[str]:
@@ -216,15 +321,68 @@ def _re2_word(pattern: str) -> str:
     return body if _HAN.search(pattern) else f"^{body}$"
 
 
+_WORD_CHAR = (_constants.CATEGORY_WORD, _constants.CATEGORY_DIGIT)
+
+
+def _one_word_regex(pattern: str) -> str | None:
+    """A ``re:`` pattern that matches exactly one whole word, as RE2 over lower-case words; else None.
+
+    ``re: \\bch(er|ère|ers)\\b`` gives ``^(?:ch(er|ère|ers))$``: letters, digits,
+    groups, alternatives, word classes and repeats between a word boundary at
+    each end, nothing that could match a space or punctuation.
+    """
+    if not pattern.startswith("re:"):
+        return None
+    body = pattern[3:].strip()
+    if not (body.startswith("\\b") and body.endswith("\\b")) or len(body) <= 4:
+        return None
+    try:
+        parsed = _parser.parse(body[2:-2], re.IGNORECASE)
+    except re.error:
+        return None
+
+    def word_only(items) -> bool:
+        for op, value in items:
+            if op is _constants.LITERAL:
+                if not (chr(value).isalnum() or chr(value) == "_") or _HAN.match(chr(value)):
+                    return False
+            elif op is _constants.IN:
+                for kind, item in value:
+                    if kind is _constants.NEGATE or (kind is _constants.CATEGORY and item not in _WORD_CHAR):
+                        return False
+                    if kind is _constants.LITERAL and not (chr(item).isalnum() or chr(item) == "_"):
+                        return False
+                    if kind is _constants.RANGE and not all(chr(c).isalnum() for c in item):
+                        return False
+            elif op is _constants.BRANCH:
+                if not all(word_only(branch) for branch in value[1]):
+                    return False
+            elif op is _constants.SUBPATTERN:
+                if value[1] or value[2] or not word_only(value[3]):   # no inline flags
+                    return False
+            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+                if not word_only(value[2]):
+                    return False
+            else:
+                return False
+        return True
+
+    if not word_only(parsed) or "(?" in body:
+        return None
+    return "^(?:" + body[2:-2].replace("\\w", "[\\pL\\pN_]") + ")$"
+
+
 class _Patterns:
     """One code's include (or exclude) patterns in one language, split by how to find candidates."""
 
     def __init__(self, patterns):
-        self.single = [p for p in patterns if _is_one_token(p)]
-        self.one_token = "|".join(f"(?:{_re2_word(p)})" for p in self.single) or None
+        words = {p: _re2_word(p) for p in patterns if _is_one_token(p)}
+        words.update({p: rx for p in patterns if (rx := _one_word_regex(p)) is not None})
+        self.single = [p for p in patterns if _is_one_token(p)]   # keywords, for typos
+        self.one_token = "|".join(f"(?:{rx})" for rx in words.values()) or None
         self.phrases, loose = [], []     # phrases: the literal pieces each longer pattern requires
         for p in patterns:
-            if p in self.single:
+            if p in words:
                 continue
             pieces = _required_pieces(p)
             (self.phrases.append(pieces) if pieces else loose.append(p))
@@ -372,70 +530,109 @@ def _typo_hits(plan: _LanguagePlan, corpus: _Corpus, words: np.ndarray, frequenc
 
 
 # ------------------------------------------------------------------ confirm candidates
-_PHRASE_CUES = {lang: re.compile("|".join(re.escape(p).replace("'", "['’]") for p in phrases), re.IGNORECASE)
-                for lang, phrases in NEGATION_PHRASES.items() if phrases}
+def _words_near(text: str, start: int, end: int, reach: int = 120):
+    """The words wholly before ``start`` and wholly after ``end``: enough of each side for the negation rule.
 
-
-_SENTINEL = "negationphrase"
-
-
-def _near_words(part: str, last: bool) -> list[str]:
-    """The four words of the same clause nearest a match, in the text before it (``last``) or after it."""
-    pieces = _CONTRAST.split(part)
-    words = [w.casefold().replace("’", "'") for w in _WORDS.findall(pieces[-1] if last else pieces[0])]
-    return words[-_NEGATION_WINDOW:] if last else words[:_NEGATION_WINDOW]
-
-
-def _cue_pattern(language: str) -> re.Pattern:
-    """Any negation cue of a language, as a quick test before the clause-by-clause check."""
-    cues = "|".join(sorted((re.escape(c).replace("'", "['’]")
-                            for c in NEGATION_CUES[language] | set(NEGATION_PHRASES[language])), key=len, reverse=True))
-    if language == "zh":
-        return re.compile(cues)
-    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)|n['’]t\b|\bn['’]", re.IGNORECASE)
-
-
-_ANY_CUE = {language: _cue_pattern(language) for language in NEGATION_CUES}
+    Each side is read ``reach`` characters at a time until it holds enough words
+    (or the text ends); a word cut by that limit is dropped.
+    """
+    need = _NEGATION_WINDOW + max((len(p) for ps in _PHRASE_TOKENS.values() for p in ps), default=1)
+    low = max(0, start - reach)
+    while True:
+        before = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RUN.finditer(text, low, start)]
+        if low > 0 and before:
+            before = before[1:]
+        if len(before) >= need or low == 0:
+            break
+        low = max(0, low - 4 * reach)
+    if before and before[-1][1] == start and start < len(text) and _WORD_RUN.match(text[start - 1:start + 1] or "") \
+            and len(_WORD_RUN.match(text, start - 1).group()) > 1:
+        before = before[:-1]  # the match begins inside this word
+    high = min(len(text), end + reach)
+    while True:
+        after = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RUN.finditer(text, end, high)]
+        if high < len(text) and after:
+            after = after[:-1]
+        if len(after) >= need or high == len(text):
+            break
+        high = min(len(text), high + 4 * reach)
+    if after and after[0][0] == end and end > 0 and _WORD_RUN.match(text, end - 1) \
+            and _WORD_RUN.match(text, end - 1).end() > end:
+        after = after[1:]  # the match ends inside this word
+    return before, after
 
 
 def _negated(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a negation cue is near the match ``text[start:end]``: the rule of :data:`NEGATION_CUES`.
+
+    The same rule as :meth:`_Corpus.negated`, for one match found by a full
+    expression (a phrase, or a verbatim with Chinese in it).
+    """
     cues = NEGATION_CUES.get(language)
-    if not cues or _ANY_CUE[language].search(text, max(0, start - _CHARS_BEFORE), end + _CHARS_BEFORE) is None:
+    if not cues:
         return False
-    before, after = text[max(0, start - _CHARS_BEFORE):start], text[end:end + _CHARS_BEFORE]
-    phrases = _PHRASE_CUES.get(language)
-    if phrases is not None:  # "anything but" must not read as a clause-ending "but"
-        before, after = phrases.sub(f" {_SENTINEL} ", before), phrases.sub(f" {_SENTINEL} ", after)
     if language == "zh":
-        return any(before.endswith(cue) for cue in cues) or any(cue in after[:4] for cue in cues)
-    return any(word in cues or word == _SENTINEL or word.endswith("n't") or word.replace("'", "") in cues
-               or (language == "fr" and word.startswith("n'"))
-               for word in _near_words(before, last=True) + _near_words(after, last=False))
+        after = text[end:end + _CHINESE_AFTER]
+        return any(text[:start].endswith(cue) for cue in cues) or any(cue in after for cue in cues)
+    before, after = _words_near(text, start, end)
+    words = before + after
+    if not words:
+        return False
+    match_at = len(before)  # the match sits between words[match_at - 1] and words[match_at]
+    gaps = [text[words[i - 1][1]:words[i][0]] if i and i != match_at else
+            text[words[i - 1][1]:start] + text[end:words[i][0]] if i else "" for i in range(len(words))]
+    clause_break = [not _CLAUSE_MARKS.isdisjoint(gap) for gap in gaps]
+    in_phrase = [False] * len(words)
+    for phrase in _PHRASE_TOKENS.get(language, ()):
+        for i in range(len(words) - len(phrase) + 1):
+            if words[i][2] == phrase[0] and all(words[i + k][2] == piece for k, piece in enumerate(phrase)) \
+                    and not any(clause_break[i + 1:i + len(phrase)]) and not (i < match_at < i + len(phrase)):
+                in_phrase[i:i + len(phrase)] = [True] * len(phrase)
+    if language == "en":
+        for i in range(1, len(words)):
+            if words[i][2] == "t" and i != match_at and len(gaps[i]) == 1 and gaps[i] in _tokens.APOSTROPHES \
+                    and words[i - 1][2].endswith("n"):
+                in_phrase[i] = True
+    conjunctions = _CONJUNCTIONS.get(language, frozenset())
+    sides = ((range(match_at - 1, max(match_at - 1 - _NEGATION_WINDOW, -1), -1), text[before[-1][1]:start] if before else ""),
+             (range(match_at, min(match_at + _NEGATION_WINDOW, len(words))), text[end:after[0][0]] if after else ""))
+    for side, (near, first_gap) in enumerate(sides):
+        for step, i in enumerate(near):
+            if step == 0:
+                breaks = not _CLAUSE_MARKS.isdisjoint(first_gap)
+            else:
+                breaks = clause_break[i + 1] if side == 0 else clause_break[i]
+            if breaks or (words[i][2] in conjunctions and not in_phrase[i]):
+                break
+            if words[i][2] in cues or in_phrase[i]:
+                return True
+    return False
 
 
-def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, mask_rows, language_of: np.ndarray, negation: bool):
-    """Check candidate rows with a code's full expression; yield (row, span, start, end, negated).
+def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, mask_rows, every: bool):
+    """Check candidate rows with a code's full expression: (rows, starts, ends) of each row's first
+    match, or of ``every`` match (for negatable codes, whose first negated match is reported), and
+    the texts with exclusions masked, by row.
 
     Exclusions are masked only in ``mask_rows``, the rows where an exclude pattern may occur.
     """
-    include, negatable = compiled.include, compiled.negatable and negation
+    include, found_rows, starts, ends, masked = compiled.include, [], [], [], {}
     to_mask = set() if mask_rows is None else set(mask_rows.tolist())
-    for row in rows:
+    for row in rows.tolist():
         text = texts[row]
-        masked = compiled.mask(text) if row in to_mask else text
-        first, flipped = None, None
-        for match in include.finditer(masked):
-            if first is None:
-                first = match
-            if not negatable:
-                break
-            if _negated(masked, match.start(), match.end(), language_of[row]):
-                flipped = match
-                break
-        if first is None:
-            continue
-        match = flipped or first
-        yield row, text[match.start():match.end()], match.start(), match.end(), flipped is not None
+        if row in to_mask:
+            text = masked[row] = compiled.mask(text)
+        if every or row in to_mask:
+            for m in include.finditer(text):
+                found_rows.append(row)
+                starts.append(m.start())
+                ends.append(m.end())
+        elif (m := include.search(text)) is not None:
+            found_rows.append(row)
+            starts.append(m.start())
+            ends.append(m.end())
+    return np.asarray(found_rows, dtype=np.int64), np.asarray(starts, dtype=np.int64), \
+        np.asarray(ends, dtype=np.int64), masked
 
 
 def _merge(*tables: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -444,15 +641,6 @@ def _merge(*tables: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         for code, rows in table.items():
             out[code] = np.union1d(out[code], rows) if code in out else rows
     return out
-
-
-def _locate(text: str, word: str) -> tuple[str, int, int]:
-    match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-    if match is None:
-        match = re.search(re.escape(word), text, re.IGNORECASE)
-    if match is None:  # case folding changed the word's length ("ß"): report the word alone
-        return word, -1, -1
-    return text[match.start():match.end()], match.start(), match.end()
 
 
 # ------------------------------------------------------------------ the public function
@@ -476,14 +664,18 @@ def _prepare(data, codebook, text, id, language, speaker, respondent):
     if not (pd.api.types.is_string_dtype(texts) or texts.map(type).eq(str).all()):
         raise DataValidationError("texts are not text", column=text, value=str(texts.dtype),
                                   fix="point text= at the column holding the verbatims")
-    unique = texts.astype(str).unique()
-    nfc = dict(zip(unique, (unicodedata.normalize("NFC", t) for t in unique)))
-    texts = np.asarray([nfc[t] for t in texts.astype(str)], dtype=object)
+    texts = texts.to_numpy(dtype=object)
+    arrow = pa.array(texts, type=pa.large_string())
+    normal = pc.utf8_normalize(arrow, "NFC")
+    changed = np.flatnonzero(~np.asarray(pc.equal(normal, arrow), dtype=bool))
+    if len(changed):
+        texts = texts.copy()
+        texts[changed] = np.asarray(normal.take(pa.array(changed)).to_pylist(), dtype=object)
     if language is not None and language in data.columns:
         langs = frame[language].astype("string").str.casefold().fillna(_text.UNDETERMINED)
     else:
         langs = _text.guess_language(pd.Series(texts, index=frame.index))
-    return codebook, frame[id].astype(str).to_numpy(), texts, langs.to_numpy(dtype=object)
+    return codebook, frame[id].astype(str).to_numpy(), texts, normal, langs.to_numpy(dtype=object)
 
 
 def autocode(data, codebook=None, *, text="text", id="doc_id", language="language", speaker="speaker",
@@ -546,7 +738,7 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     2      b        delivery   Parcel    False  pattern
     3      c  staff_attitude  aimable    False  pattern
     """
-    codebook, ids, texts, langs = _prepare(data, codebook, text, id, language, speaker, respondent)
+    codebook, ids, texts, arrow, langs = _prepare(data, codebook, text, id, language, speaker, respondent)
     id_name = id
     columns = [id_name, "code", "span", "start", "end", "negated", "match", "language"]
     known = set(codebook.languages)
@@ -558,10 +750,10 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
                       stacklevel=2)
     if len(texts) == 0:
         return _no_codes(columns, 0)
-    corpus = _Corpus(texts)
-    code_order = {c: i for i, c in enumerate(codebook.ids)}
-    kind_rank = {k: i for i, k in enumerate(MATCH_KINDS)}
-    results = []
+    corpus = _Corpus(arrow)
+    del arrow
+    found = []      # tables of (row, code, start, end, negated, match, language)
+    confirmed = []  # the same, for matches found by a code's full expression
     plans = {lang: _LanguagePlan(codebook, lang) for lang in codebook.languages}
     rows_of = {lang: np.flatnonzero((langs == lang) | (langs == _text.UNDETERMINED)) for lang in plans}
     frequency_of = {lang: corpus.document_frequency(rows) for lang, rows in rows_of.items()}
@@ -572,42 +764,118 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
             continue
         words = np.flatnonzero(frequency_of[lang])
         exact = exact_of[lang] = plan.word_hits(corpus.words, words)
-        # Han words are whole runs of characters: their matches need the full expression to locate
-        certain = _candidates(corpus, rows, {code: single[~corpus.han[single]] for code, single in exact.items()})
-        candidates = _merge(_candidates(corpus, rows, {code: single[corpus.han[single]] for code, single in exact.items()}),
-                            plan.phrase_rows(corpus, rows, words), plan.loose_rows(texts, rows))
         masked = _merge(_candidates(corpus, rows, plan.word_hits(corpus.words, words, which="exclude")),
                         plan.phrase_rows(corpus, rows, words, which="exclude"),
                         plan.loose_rows(texts, rows, which="exclude"))
-        for code, cand in certain.items():
-            # a one-word hit with no exclusion nearby needs no second look by the full expression
-            sure = np.setdiff1d(cand, masked.get(code, rows[:0]), assume_unique=True)
-            check = negation and plan.compiled[code].negatable
-            single = exact[code]
-            results.extend(_word_rows(corpus, texts, langs, sure, single[~corpus.han[single]], code, "pattern", check))
-            candidates[code] = np.union1d(candidates.get(code, rows[:0]), np.intersect1d(cand, masked.get(code, rows[:0])))
+        # A one-word hit outside Chinese text, with no exclusion in its verbatim, is certain: it is
+        # taken from the words directly. Everything else gets a look from the code's full expression.
+        latin = {code: ids_[~corpus.han[ids_]] for code, ids_ in exact.items()}
+        latin = {code: ids_ for code, ids_ in latin.items() if len(ids_)}
+        direct = np.zeros(corpus.n_docs, dtype=bool)
+        direct[rows] = True
+        direct &= ~corpus.han_docs
+        hits = _occurrences(corpus, direct, latin, "pattern", langs, skip=masked,
+                            negatable={c for c in latin if negation and plan.compiled[c].negatable}, language=lang)
+        found.append(hits)
+        resolved = _rows_by_code(hits)
+        candidates = _merge(_candidates(corpus, rows, exact), plan.phrase_rows(corpus, rows, words),
+                            plan.loose_rows(texts, rows))
         for code, cand in candidates.items():
-            found = _confirm(plan.compiled[code], texts, cand, masked.get(code), langs, negation)
-            results.extend((row, code, span, start, end, negated, "pattern", langs[row])
-                           for row, span, start, end, negated in found)
+            if code in resolved:
+                cand = np.setdiff1d(cand, resolved[code], assume_unique=True)
+            negatable = negation and plan.compiled[code].negatable
+            matches = _confirm(plan.compiled[code], texts, cand, masked.get(code), every=negatable)
+            if len(matches[0]):
+                confirmed.append(_first_negated(corpus, texts, matches, code, lang, langs, negatable))
         if typos:
             stop = _stopwords_or_empty(lang)
-            for code, word_ids in _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop).items():
-                results.extend(_word_rows(corpus, texts, langs, rows, word_ids, code, "typo"))
+            in_rows = np.zeros(corpus.n_docs, dtype=bool)
+            in_rows[rows] = True
+            found.append(_occurrences(corpus, in_rows, _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop),
+                                      "typo", langs))
     if other_languages:
-        results.extend(_other_language_rows(corpus, texts, langs, exact_of, rows_of, frequency_of))
-    if not results:
+        found.extend(_other_language_rows(corpus, langs, exact_of, rows_of, frequency_of))
+    found.extend(confirmed)
+    out = pd.concat([f for f in found if len(f)], ignore_index=True) if any(len(f) for f in found) else None
+    if out is None:
         return _no_codes(columns, len(texts))
-    out = pd.DataFrame(results, columns=["row", "code", "span", "start", "end", "negated", "match", "language"])
+    code_order = {c: i for i, c in enumerate(codebook.ids)}
+    kind_rank = {k: i for i, k in enumerate(MATCH_KINDS)}
     out["_kind"] = out["match"].map(kind_rank)
     out["_code"] = out["code"].map(code_order)
     out = (out.sort_values(["row", "_code", "_kind", "start"], kind="stable")
               .drop_duplicates(["row", "code"]))
-    out.insert(0, id_name, ids[out["row"].to_numpy()])
+    rows, starts, ends = out["row"].to_numpy(), out["start"].to_numpy(), out["end"].to_numpy()
+    out["span"] = [texts[r][a:b] for r, a, b in zip(rows, starts, ends)]
+    out.insert(0, id_name, ids[rows])
     out = out[columns].reset_index(drop=True)
     out = out.astype({"start": "int64", "end": "int64", "negated": bool})
     out.attrs.update(n_docs=len(texts), n_coded=int(out[id_name].nunique()))
     return out
+
+
+_FOUND = ["row", "code", "start", "end", "negated", "match", "language"]
+
+
+def _first_negated(corpus, texts, matches, code, language, langs, negatable) -> pd.DataFrame:
+    """Per verbatim, the first negated match of ``code`` if any, else its first match."""
+    rows, starts, ends, masked = matches
+    negated = np.zeros(len(rows), dtype=bool)
+    if negatable:
+        by_expression = np.isin(rows, list(masked))
+        negated = corpus.negated_spans(texts, masked, rows, starts, ends, language, by_expression)
+    order = np.lexsort((starts, ~negated, rows))
+    rows = rows[order]
+    first = order[np.concatenate([[True], rows[1:] != rows[:-1]])]
+    picked = rows[np.concatenate([[True], rows[1:] != rows[:-1]])]
+    return pd.DataFrame({"row": picked, "code": code, "start": starts[first], "end": ends[first],
+                         "negated": negated[first], "match": "pattern", "language": langs[picked]})
+
+
+def _rows_by_code(found: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {code: group.to_numpy() for code, group in found.groupby("code", sort=False)["row"]}
+
+
+def _occurrences(corpus: _Corpus, docs: np.ndarray, hits: dict[str, np.ndarray], kind: str, langs: np.ndarray,
+                 skip: dict[str, np.ndarray] | None = None, negatable=frozenset(), language=None) -> pd.DataFrame:
+    """(row, code) for each verbatim in ``docs`` (a mask) holding one of a code's words ``hits[code]``.
+
+    Where and whether negated come from the words themselves: the first
+    negated occurrence of the code's words, else the first. ``skip[code]``:
+    rows left to the code's full expression.
+    """
+    if not hits:
+        return pd.DataFrame(columns=_FOUND)
+    codes = list(hits)
+    per_word = corpus.word_matrix([hits[c] for c in codes])
+    n_codes = np.diff(per_word.indptr)
+    tokens = corpus.tokens
+    at = np.flatnonzero(n_codes[tokens.word] > 0)
+    at = at[docs[tokens.doc[at]]]
+    word = tokens.word[at]
+    repeat = n_codes[word]
+    first = np.repeat(per_word.indptr[word], repeat)
+    within = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    code = per_word.indices[first + within]
+    at = np.repeat(at, repeat)
+    row = tokens.doc[at].astype(np.int64)
+    key = row * len(codes) + code
+    if skip:
+        skipped = [rows * len(codes) + codes.index(c) for c, rows in skip.items() if c in hits]
+        if skipped:
+            keep = ~np.isin(key, np.concatenate(skipped))
+            at, row, code, key = at[keep], row[keep], code[keep], key[keep]
+    negated = np.zeros(len(at), dtype=bool)
+    check = np.isin(code, [codes.index(c) for c in negatable])
+    if check.any():
+        negated[check] = corpus.negated(at[check], language)
+    order = np.lexsort((at, ~negated, key))
+    key, order = key[order], order
+    first_of_key = order[np.concatenate([[True], key[1:] != key[:-1]])] if len(order) else order
+    names = np.asarray(codes, dtype=object)
+    return pd.DataFrame({"row": row[first_of_key], "code": names[code[first_of_key]],
+                         "start": tokens.start[at[first_of_key]], "end": tokens.end[at[first_of_key]],
+                         "negated": negated[first_of_key], "match": kind, "language": langs[row[first_of_key]]})
 
 
 def _no_codes(columns, n_docs: int) -> pd.DataFrame:
@@ -633,19 +901,7 @@ def _candidates(corpus: _Corpus, rows: np.ndarray, hits: dict[str, np.ndarray]) 
             for i, code in enumerate(codes) if found.indptr[i + 1] > found.indptr[i]}
 
 
-def _word_rows(corpus, texts, langs, rows, word_ids, code, kind, negation=False):
-    """Result rows for verbatims (among ``rows``) holding one of ``word_ids``, located in the text."""
-    columns = corpus.table[rows][:, word_ids].tocsr()
-    for position in np.flatnonzero(np.diff(columns.indptr)):
-        row = rows[position]
-        word = corpus.vocabulary[word_ids[columns.indices[columns.indptr[position]]]]
-        text = texts[row]
-        span, start, end = _locate(text, word)
-        yield (row, code, span, start, end, negation and start >= 0 and _negated(text, start, end, langs[row]),
-               kind, langs[row])
-
-
-def _other_language_rows(corpus, texts, langs, exact_of, rows_of, frequency_of):
+def _other_language_rows(corpus, langs, exact_of, rows_of, frequency_of):
     """Keywords of language L in verbatims of language D, for words foreign to D in this corpus.
 
     ``exact_of[L]`` holds each code's one-word hits among the words of L's verbatims.
@@ -658,13 +914,14 @@ def _other_language_rows(corpus, texts, langs, exact_of, rows_of, frequency_of):
         for target, rows in present.items():
             if target == source:
                 continue
-            own = np.flatnonzero(langs[rows] == target)
-            if len(own) == 0:
+            own = langs == target
+            if not own.any():
                 continue
-            target_rows = rows[own]
             target_rate = frequency_of[target] / len(rows)
+            foreign = {}
             for code, word_ids in hits.items():
-                foreign = word_ids[target_rate[word_ids] <= OTHER_LANGUAGE_MAX_RELATIVE_RATE * source_rate[word_ids]]
-                foreign = foreign[frequency_of[target][foreign] > 0]
-                if len(foreign):
-                    yield from _word_rows(corpus, texts, langs, target_rows, foreign, code, "other_language")
+                word_ids = word_ids[target_rate[word_ids] <= OTHER_LANGUAGE_MAX_RELATIVE_RATE * source_rate[word_ids]]
+                word_ids = word_ids[frequency_of[target][word_ids] > 0]
+                if len(word_ids):
+                    foreign[code] = word_ids
+            yield _occurrences(corpus, own, foreign, "other_language", langs)
