@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 CLAUSE_PUNCTUATION = ".!?;:,\n()，。！？；"
 APOSTROPHES = "'\u2019\u02bc"
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
-_SLICE = 200_000  # verbatims per slice: bounds the memory of the byte-level arrays
+_SLICE = 100_000  # verbatims per slice: bounds the memory of the byte-level arrays
 _OTHER, _WORD, _HAN = 0, 1, 2
 
 

@@ -220,12 +220,9 @@ class _Corpus:
         return rows
 
     @functools.cached_property
-    def _start_keys(self) -> np.ndarray:
+    def _token_starts(self) -> np.ndarray:
+        """Each word's start as (verbatim << 32) | offset: sorted, so a match's words are found by bisection."""
         return (self.tokens.doc.astype(np.int64) << 32) | self.tokens.start
-
-    @functools.cached_property
-    def _end_keys(self) -> np.ndarray:
-        return (self.tokens.doc.astype(np.int64) << 32) | self.tokens.end
 
     def negated_spans(self, texts, masked: dict, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, language: str,
                       by_expression: np.ndarray) -> np.ndarray:
@@ -233,10 +230,10 @@ class _Corpus:
         not start and end at word edges, or in ``by_expression`` rows (whose text with exclusions
         blanked is ``masked[row]``), are judged by :func:`_negated`."""
         tokens = self.tokens
-        first = np.searchsorted(self._start_keys, (rows.astype(np.int64) << 32) | starts)
-        last = np.searchsorted(self._end_keys, (rows.astype(np.int64) << 32) | ends)
+        first = np.searchsorted(self._token_starts, (rows.astype(np.int64) << 32) | starts)
+        last = np.searchsorted(self._token_starts, (rows.astype(np.int64) << 32) | ends) - 1
         n = len(tokens.word)
-        aligned = (first < n) & (last < n) & ~by_expression
+        aligned = (first < n) & (last >= 0) & ~by_expression
         aligned[aligned] &= ((tokens.doc[first[aligned]] == rows[aligned]) & (tokens.start[first[aligned]] == starts[aligned])
                              & (tokens.doc[last[aligned]] == rows[aligned]) & (tokens.end[last[aligned]] == ends[aligned]))
         flipped = np.zeros(len(rows), dtype=bool)
