@@ -19,10 +19,11 @@ _EXPORTS = {
     **dict.fromkeys(["read_dataset", "list_datasets", "load_table"], "datasets"),
     **dict.fromkeys(["headline_metrics", "period_kpis", "kpi_table"], "kpis"),
     **dict.fromkeys(["redact_pii", "find_pii", "pii_summary", "spreadsheet_safe"], "privacy"),
+    **dict.fromkeys(["PersonaSegmenter", "profile_personas"], "personas"),
     **dict.fromkeys(["CXResearchError", "CXResearchWarning", "DataFileError", "DataValidationError",
                      "ParameterError", "SchemaError"], "exceptions"),
 }
-_MODULES = {"plotting", "reporting", "dashboard", "privacy", "config"}
+_MODULES = {"plotting", "reporting", "dashboard", "privacy", "config", "personas", "persona_study"}
 
 __all__ = sorted(_EXPORTS) + sorted(_MODULES)
 
