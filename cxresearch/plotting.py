@@ -19,6 +19,7 @@ finished table (:func:`plot_group_scores`, :func:`plot_changes`,
 from __future__ import annotations
 
 import numbers
+import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -51,6 +52,11 @@ __all__ = [
     "plot_code_frequencies",
     "plot_cooccurrence",
     "plot_code_lift",
+    "plot_persona_sizes",
+    "plot_persona_traits",
+    "plot_persona_map",
+    "plot_persona_nps",
+    "plot_persona_selection",
 ]
 
 #: Detractors (0-6).
@@ -988,6 +994,314 @@ def plot_code_lift(table, x="lift", y=None, ci=("lift_ci_low", "lift_ci_high"), 
         ax.set_xlabel(f"{x} (log scale)")
     if verdict is not None and drawable.any():
         ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+# --------------------------------------------------------------------------
+# personas: how big, how different, where they sit, what they score
+# --------------------------------------------------------------------------
+
+def _persona_table(table, columns, what):
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError(f"expected a DataFrame ({what})", parameter="table", value=type(table).__name__)
+    _check_table(table, columns)
+
+
+def plot_persona_sizes(overview, x="share", y="name", ci=("share_ci_low", "share_ci_high"),
+                       withheld="withheld", title="How big each persona is", ax=None, **kwargs):
+    """Each persona's share of customers: horizontal bars with 95% intervals, largest on top.
+
+    Parameters
+    ----------
+    overview : pandas.DataFrame
+        ``PersonaProfiles.overview`` (shares 0-1, drawn in %), one row per persona.
+    x, y : str, default "share", "name"
+        Share and label columns.
+    ci : (str, str) or None, default ("share_ci_low", "share_ci_high")
+        Interval columns, drawn as whiskers.
+    withheld : str or None, default "withheld"
+        Boolean column: a True row draws only the word "withheld".
+    title : str, default "How big each persona is"
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: the current axes).
+    **kwargs
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per shown persona (``ax.patches``), labelled with its share.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_persona_sizes
+    >>> overview = pd.DataFrame({"name": ["Bargain hunters", "Loyal fans", "Tiny"], "share": [0.6, 0.39, 0.01],
+    ...     "share_ci_low": [0.55, 0.35, 0.0], "share_ci_high": [0.65, 0.43, 0.02],
+    ...     "withheld": [False, False, True]})
+    >>> fig, ax = plt.subplots()
+    >>> len(plot_persona_sizes(overview, ax=ax).patches)
+    2
+    >>> plt.close(fig)
+    """
+    columns = [(x, "x"), (y, "y"), (withheld, "withheld")]
+    if ci is not None:
+        columns += [(ci[0], "ci"), (ci[1], "ci")]
+    _persona_table(overview, columns, "PersonaProfiles.overview")
+    ax = _axes(ax)
+    hidden = _hidden(overview, withheld)
+    ys = np.arange(len(overview))[::-1]
+    colours = sns.color_palette(REPORT_PALETTE, max(len(overview), 1))
+    for i, (yi, row) in enumerate(zip(ys, overview.to_dict("records"))):
+        if hidden[i]:
+            ax.text(0.0, yi, "  withheld", va="center", fontsize="small", color="0.35")
+            continue
+        value = 100 * float(row[x])
+        err = None
+        if ci is not None and np.isfinite(row[ci[0]]) and np.isfinite(row[ci[1]]):
+            err = [[value - 100 * float(row[ci[0]])], [100 * float(row[ci[1]]) - value]]
+        ax.barh([yi], [value], xerr=err, color=colours[i], capsize=3, **kwargs)
+        ax.text(value + (err[1][0] if err else 0) + 0.8, yi, f"{value:.1f}%", va="center", fontsize="small")
+    ax.set_yticks(ys, [str(v) for v in overview[y]])
+    ax.set_xlabel("share of customers (%)")
+    ax.set_xlim(0, max(5.0, 1.15 * 100 * float(np.nanmax(
+        overview.loc[~hidden, ci[1] if ci is not None else x].to_numpy(dtype=float), initial=0.0))))
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_persona_traits(trait_means, annot=None, limit=1.5, title="What sets each persona apart", ax=None,
+                        **kwargs):
+    """A heatmap of each persona's standardised means: red below average, blue above.
+
+    Parameters
+    ----------
+    trait_means : pandas.DataFrame
+        ``PersonaProfiles.trait_means``: features (rows) by personas (columns),
+        each cell the persona's mean in standard deviations from all customers.
+    annot : bool, optional
+        Write each cell's value; default when there are 30 rows or fewer.
+    limit : float, default 1.5
+        The colour scale runs from -limit to +limit standard deviations.
+    title : str, default "What sets each persona apart"
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``seaborn.heatmap``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_persona_traits
+    >>> means = pd.DataFrame({"Bargain hunters": [1.2, -0.4], "Loyal fans": [-0.8, 0.9]},
+    ...                      index=["need low price", "desire recognition"])
+    >>> fig, ax = plt.subplots()
+    >>> int(plot_persona_traits(means, ax=ax).collections[0].get_array().count())
+    4
+    >>> plt.close(fig)
+    """
+    if not isinstance(trait_means, pd.DataFrame) or trait_means.empty:
+        raise ParameterError("expected the persona x feature table of standardised means",
+                             parameter="trait_means", value=type(trait_means).__name__,
+                             fix="pass PersonaProfiles.trait_means")
+    ax = _axes(ax)
+    values = trait_means.apply(pd.to_numeric, errors="coerce").astype(float)
+    options = {"cmap": "RdBu", "center": 0.0, "vmin": -limit, "vmax": limit,
+               "annot": len(values) <= 30 if annot is None else annot, "fmt": ".1f", "linewidths": 0.5,
+               "cbar_kws": {"label": "persona mean − all customers (SD)"}, "ax": ax}
+    with warnings.catch_warnings():  # seaborn 0.13 calls Colormap.set_bad, deprecated by matplotlib 3.11
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        sns.heatmap(values, **(options | kwargs))
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="x", labelrotation=30)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_persona_map(projection, x="dim1", y="dim2", hue="persona", names=None,
+                     title="Where the personas sit", ax=None, **kwargs):
+    """Customers on a 2-D projection, one colour per persona.
+
+    Parameters
+    ----------
+    projection : pandas.DataFrame
+        :func:`cxresearch.personas.persona_map`: ``dim1``, ``dim2``, ``persona``.
+    x, y, hue : str
+        Columns of the axes and of the persona number.
+    names : dict, optional
+        Persona number -> name for the legend (``PersonaProfiles.names``).
+    title : str, default "Where the personas sit"
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``seaborn.scatterplot``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_persona_map
+    >>> points = pd.DataFrame({"dim1": [0.0, 1.0, 5.0, 6.0], "dim2": [0.0, 1.0, 5.0, 4.0],
+    ...                        "persona": [0, 0, 1, 1]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_persona_map(points, names={0: "Bargain hunters", 1: "Loyal fans"}, ax=ax)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Bargain hunters', 'Loyal fans']
+    >>> plt.close(fig)
+    """
+    _persona_table(projection, [(x, "x"), (y, "y"), (hue, "hue")], "the output of persona_map()")
+    ax = _axes(ax)
+    names = names or {}
+    labels = projection[hue].map(lambda p: names.get(int(p), f"Persona {int(p) + 1}"))
+    order = [names.get(int(p), f"Persona {int(p) + 1}") for p in sorted(projection[hue].unique())]
+    options = {"s": 8, "alpha": 0.5, "linewidth": 0, "palette": REPORT_PALETTE, "hue_order": order, "ax": ax}
+    sns.scatterplot(x=projection[x].to_numpy(), y=projection[y].to_numpy(), hue=labels.to_numpy(),
+                    **(options | kwargs))
+    explained = projection.attrs.get("explained")
+    if explained:
+        ax.set_xlabel(f"first principal component ({explained[0]:.0%} of the variance)")
+        ax.set_ylabel(f"second ({explained[1]:.0%})")
+    ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), markerscale=2)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_persona_nps(overview, overall=None, x="nps", y="name", ci=("nps_ci_low", "nps_ci_high"),
+                     withheld="withheld", title="NPS by persona", ax=None, **kwargs):
+    """Each persona's NPS with its 95% interval, beside the NPS of all customers.
+
+    Parameters
+    ----------
+    overview : pandas.DataFrame
+        ``PersonaProfiles.overview``.
+    overall : float, optional
+        NPS of all customers, drawn as a dashed line.
+    x, y, ci, withheld
+        Columns, as in :func:`plot_group_scores`.
+    title : str, default "NPS by persona"
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_persona_nps
+    >>> overview = pd.DataFrame({"name": ["Bargain hunters", "Loyal fans"], "nps": [5.0, 48.0],
+    ...     "nps_ci_low": [1.0, 44.0], "nps_ci_high": [9.0, 52.0], "withheld": [False, False]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_persona_nps(overview, overall=22.0, ax=ax)
+    >>> ax.get_legend().get_texts()[0].get_text()
+    'all customers 22'
+    >>> plt.close(fig)
+    """
+    _persona_table(overview, [(x, "x"), (y, "y")], "PersonaProfiles.overview")
+    ax = plot_group_scores(overview, x=x, y=y, ci=ci, withheld=withheld, ax=ax, **kwargs)
+    if overall is not None and np.isfinite(overall):
+        ax.axvline(float(overall), color="0.25", linestyle="--", linewidth=1.2,
+                   label=f"all customers {float(overall):.0f}")
+        ax.legend(frameon=False, fontsize="small", loc="lower right")
+    ax.set_xlabel("NPS (points, 95% interval)")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_persona_selection(selection, min_stability=None, title="How many personas", ax=None):
+    """The choice of the number of personas: fit (BIC) and stability for each candidate.
+
+    Parameters
+    ----------
+    selection : pandas.DataFrame
+        ``PersonaSegmenter.selection_``.
+    min_stability : float, optional
+        The stability a candidate needed, drawn as a dotted line.
+    title : str, default "How many personas"
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Stability (median bootstrap ARI with its 90% band, and the least stable
+        persona's Jaccard) on the left axis; BIC relative to one group on a
+        second axis (``ax.right_ax``); the chosen number circled.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_persona_selection
+    >>> selection = pd.DataFrame({"k": [1, 2, 3], "bic": [100.0, 90.0, 85.0],
+    ...     "stability": [float("nan"), 0.95, 0.6], "stability_low": [float("nan"), 0.9, 0.4],
+    ...     "stability_high": [float("nan"), 0.98, 0.8], "weakest_persona": [float("nan"), 0.93, 0.5],
+    ...     "chosen": [False, True, False]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_persona_selection(selection, min_stability=0.8, ax=ax)
+    >>> [line.get_label() for line in ax.get_lines()][:2]
+    ['stability (median ARI)', 'least stable persona (Jaccard)']
+    >>> plt.close(fig)
+    """
+    _persona_table(selection, [("k", "selection"), ("bic", "selection"), ("stability", "selection"),
+                               ("chosen", "selection")], "PersonaSegmenter.selection_")
+    ax = _axes(ax)
+    tried = selection[selection["k"] > 1]
+    colours = sns.color_palette(REPORT_PALETTE)
+    ax.plot(tried["k"], tried["stability"], "o-", color=colours[0], label="stability (median ARI)")
+    if "weakest_persona" in tried:
+        ax.plot(tried["k"], tried["weakest_persona"], "s--", color=colours[1],
+                label="least stable persona (Jaccard)")
+    if {"stability_low", "stability_high"} <= set(tried.columns):
+        ax.fill_between(tried["k"], tried["stability_low"], tried["stability_high"], color=colours[0], alpha=0.15)
+    if min_stability is not None:
+        ax.axhline(min_stability, color="0.4", linestyle=":", linewidth=1)
+    chosen = tried[tried["chosen"]]
+    if len(chosen):
+        ax.plot(chosen["k"], chosen["stability"], "o", markersize=16, markerfacecolor="none",
+                markeredgecolor="0.1", label="chosen")
+    ax.set_ylim(min(0.0, float(np.nanmin(tried[["stability"]].to_numpy(), initial=0.0))), 1.05)
+    ax.set_xlabel("number of personas")
+    ax.set_ylabel("stability on bootstrap resamples")
+    ax.set_xticks(tried["k"].astype(int).tolist())
+    right = ax.twinx()
+    baseline = float(selection.loc[selection["k"] == 1, "bic"].iloc[0]) if (selection["k"] == 1).any() else 0.0
+    right.plot(tried["k"], tried["bic"] - baseline, "d-", color="0.55", label="BIC − BIC of one group")
+    right.set_ylabel("BIC − one group (lower fits better)")
+    right.grid(False)
+    handles = ax.get_legend_handles_labels()
+    more = right.get_legend_handles_labels()
+    ax.legend(handles[0] + more[0], handles[1] + more[1], frameon=False, fontsize="small", loc="lower left")
+    ax.right_ax = right
     if title:
         ax.set_title(title)
     return ax
