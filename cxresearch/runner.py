@@ -172,7 +172,8 @@ def _sha256_path(path: Path) -> str:
 
 
 def fingerprint_inputs(study: Study, parameters: dict, project_root) -> list[dict]:
-    """``[{path, sha256}]`` of the notebook and of every parameter value naming an existing file or folder.
+    """``[{path, sha256}]`` of the notebook and of every parameter value naming an existing file or folder
+    (or a list of them).
 
     Relative paths are taken from the project root (the kernel's working
     directory); a folder's hash covers every file in it (hidden ones excepted);
@@ -180,7 +181,10 @@ def fingerprint_inputs(study: Study, parameters: dict, project_root) -> list[dic
     """
     root = Path(project_root).resolve()
     inputs = [{"path": _rel(study.path, root), "sha256": _sha256_file(study.path)}]
-    for name, value in parameters.items():
+    # a list of paths (several files joined by the study) counts item by item
+    named = [(name, item) for name, value in parameters.items()
+             for item in (value if isinstance(value, (list, tuple)) else [value])]
+    for name, value in named:
         if not isinstance(value, str) or not value.strip() or len(value) > 1024 or "\n" in value:
             continue
         path = Path(value).expanduser()

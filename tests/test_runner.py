@@ -237,6 +237,10 @@ def test_inputs_are_the_notebook_and_every_parameter_naming_a_file_or_folder(pro
     (project / "inputs" / "more" / "a.csv").write_text("2\n")
     second = runner.fingerprint_inputs(study, params, project)
     assert second[:2] == first[:2] and second[2] != first[2]
+    # a parameter listing several files (joined by the study) fingerprints each of them
+    listed = runner.fingerprint_inputs(study, {"files": ["inputs/tiny.csv", "inputs/more/a.csv", "x"]}, project)
+    assert [(i.get("parameter"), i["path"]) for i in listed[1:]] == [("files", "inputs/tiny.csv"),
+                                                                      ("files", "inputs/more/a.csv")]
 
 
 def test_a_run_folder_left_by_a_dead_process_is_moved_to_failed_and_logged(project):
