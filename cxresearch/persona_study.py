@@ -376,7 +376,22 @@ def compare_with_truth(data, labels, truth_path, truth_json=None):
 
 # ------------------------------------------------------------------ what the reader sees
 def describe_selection(segmenter: PersonaSegmenter) -> str:
-    """How the number of personas was chosen, in words."""
+    """How the number of personas was chosen, in words (markdown).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from cxresearch.personas import PersonaSegmenter
+    >>> from cxresearch.persona_study import describe_selection, describe_stability
+    >>> rng = np.random.default_rng(0)
+    >>> data = pd.DataFrame({"spend": np.r_[rng.normal(0, 1, 150), rng.normal(6, 1, 150)],
+    ...                      "visits": np.r_[rng.normal(0, 1, 150), rng.normal(5, 1, 150)]})
+    >>> seg = PersonaSegmenter(n_bootstrap=5, max_personas=4, random_state=0).fit(data)
+    >>> describe_selection(seg).split("**")[-2]
+    'Chosen: 2 personas.'
+    >>> describe_stability(seg).split("In plain words: ")[1].split(":")[0]
+    'the same personas come back on almost every resample'
+    """
     selection = segmenter.selection_
     tried = selection[selection["k"] > 1]
     criterion = "lowest BIC" if selection.attrs.get("criterion") == "bic" else "highest silhouette"
@@ -397,7 +412,8 @@ def describe_selection(segmenter: PersonaSegmenter) -> str:
 
 
 def describe_stability(segmenter: PersonaSegmenter) -> str:
-    """The stability verdict and what it means for using the personas."""
+    """The stability verdict and what it means for using the personas (markdown; example in
+    :func:`describe_selection`)."""
     if not segmenter.found_personas_:
         return f"**{segmenter.verdict_}**"
     meaning = {
@@ -429,10 +445,37 @@ def _share(value) -> str:
 def persona_card(profiles: PersonaProfiles, persona: int, *, n_traits=5, currency="EUR") -> str:
     """One persona as a stakeholder reads it: who they are, what sets them apart, what they are worth.
 
+    Parameters
+    ----------
+    profiles : PersonaProfiles
+        From :func:`cxresearch.personas.profile_personas`.
+    persona : int
+        The persona's number (as in ``labels_``; the card shows it plus 1).
+    n_traits : int, default 5
+        Traits listed (significant after FDR correction, one per feature).
+    currency : str, default "EUR"
+        Currency of revenue and CLV.
+
     Returns
     -------
     str
         Markdown.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from cxresearch.personas import profile_personas
+    >>> from cxresearch.persona_study import persona_card
+    >>> rng = np.random.default_rng(0)
+    >>> data = pd.DataFrame({"customer_id": [f"C{i}" for i in range(200)],
+    ...                      "att_need_speed": np.r_[rng.normal(4.3, .5, 100), rng.normal(2.2, .5, 100)],
+    ...                      "revenue": np.r_[rng.normal(900, 50, 100), rng.normal(300, 50, 100)]})
+    >>> profiles = profile_personas(data, np.repeat([0, 1], 100), features=["att_need_speed"],
+    ...                             revenue="revenue", names={0: "Hurried buyers"})
+    >>> print(persona_card(profiles, 0).split("What sets them apart")[0].strip())
+    ### 1. Hurried buyers
+    <BLANKLINE>
+    **50.0% of customers** (100; 95% CI 43.1%–56.9%).
     """
     overview = profiles.overview.set_index("persona")
     if persona not in overview.index:
