@@ -657,6 +657,12 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
                 raise DataValidationError("feature holds text, not numbers", column=name,
                                           value=values.iloc[0] if len(values) else None,
                                           fix="list it in categorical=[...] or convert it to numbers")
+            infinite = np.isinf(_as_numbers(series, name))
+            if infinite.any():
+                position = int(np.argmax(infinite))
+                raise DataValidationError("infinite value", column=name, value=float(series.iloc[position]),
+                                          row=_plain_label(frame.index[position]),
+                                          fix="correct the value, or blank it to leave the respondent out")
         return numeric, categorical
 
     # ------------------------------------------------------------------ fitting
@@ -678,6 +684,9 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
 
         self._check_parameters()
         frame = _as_frame(X)
+        if len(frame) == 0 or frame.shape[1] == 0:
+            raise ParameterError("no respondents or no columns to segment", parameter="X", value=frame.shape,
+                                 fix="pass one row per customer and one column per feature")
         self.n_features_in_ = frame.shape[1]
         self.feature_names_in_ = np.asarray([str(c) for c in frame.columns], dtype=object)
         numeric, categorical = self._roles(frame)
@@ -758,10 +767,11 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
             return list(range(self.min_personas, top + 1))
         k = int(self.n_personas)
         if n_rows < k * per_persona:
+            fewer = (f"ask for at most {n_rows // per_persona} personas, or add respondents"
+                     if n_rows // per_persona >= 2 else f"add respondents: two personas need {2 * per_persona}")
             raise DataValidationError(
                 f"too few respondents with complete answers for {k} personas: at least {k * per_persona} needed "
-                f"({per_persona} per persona)", parameter="n_personas", value=n_rows,
-                fix=f"ask for at most {max(n_rows // per_persona, 1)} personas, or add respondents")
+                f"({per_persona} per persona)", parameter="n_personas", value=n_rows, fix=fewer)
         return [k]
 
     def _fit(self, design, k, seed, n_init=None, init=None):
@@ -1058,6 +1068,10 @@ def _cramers_v(table) -> float:
     expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / table.sum()
     chi2 = ((table - expected) ** 2 / expected).sum()
     return float(np.sqrt(chi2 / (table.sum() * (min(table.shape) - 1))))
+
+
+def _plain_label(value):
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _check_whole(value, name, low):

@@ -219,6 +219,8 @@ def test_too_few_rows_for_the_personas_asked():
     assert "too few respondents" in text and "n_personas" in text and "40" in text
     with pytest.raises(DataValidationError, match="too few respondents"):
         PersonaSegmenter().fit(data.head(15))
+    with pytest.raises(DataValidationError, match="two personas need 20"):
+        PersonaSegmenter(n_personas=2).fit(data.head(15))
 
 
 def test_constant_and_empty_features_are_left_out_and_said(fitted):
@@ -243,6 +245,17 @@ def test_a_categorical_feature_with_hundreds_of_levels_is_refused():
         PersonaSegmenter(random_state=0).fit(data)
     text = one_line(err)
     assert "'postcode'" in text and "500 levels" in text and "max_levels" in text
+
+
+def test_empty_data_and_infinite_values_are_refused():
+    with pytest.raises(ParameterError, match="no respondents"):
+        PersonaSegmenter().fit(pd.DataFrame({"a": []}))
+    data, _ = planted(n=100)
+    data.loc[7, "price"] = np.inf
+    with pytest.raises(DataValidationError) as err:
+        PersonaSegmenter().fit(data)
+    text = one_line(err)
+    assert "'price'" in text and "infinite" in text and "row 7" in text
 
 
 def test_text_in_a_numeric_feature_and_bad_parameters():
