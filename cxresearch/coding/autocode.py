@@ -42,7 +42,6 @@ import functools
 import re
 import re._constants as _constants
 import re._parser as _parser
-import unicodedata
 import warnings
 from collections import defaultdict
 
