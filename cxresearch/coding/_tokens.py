@@ -14,6 +14,7 @@ Not for reading meaning, stemming or stop words: see :mod:`cxresearch.coding.tex
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import pyarrow as pa
@@ -25,6 +26,9 @@ APOSTROPHES = "'\u2019\u02bc"
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
 _SLICE = 100_000  # verbatims per slice: bounds the memory of the byte-level arrays
 _OTHER, _WORD, _HAN = 0, 1, 2
+_HAN_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
+#: The same words in one text, for Python's ``re``: runs of Han, or of other word characters.
+WORD_RUN = re.compile(f"[{_HAN_CLASS}]+|[^\\W{_HAN_CLASS}]+")
 
 
 @functools.cache
@@ -42,6 +46,11 @@ def _marks(chars: str) -> np.ndarray:
     table = np.zeros(0x110000, dtype=bool)
     table[[ord(c) for c in chars]] = True
     return table
+
+
+def _utf8_width(lead: np.ndarray) -> np.ndarray:
+    """Bytes of the UTF-8 character whose first byte is ``lead`` (1 to 4)."""
+    return np.where(lead < 0x80, 1, np.where(lead < 0xE0, 2, np.where(lead < 0xF0, 3, 4)))
 
 
 def _lead_points(data: np.ndarray, leads: np.ndarray) -> np.ndarray:
@@ -117,7 +126,7 @@ class Tokens:
         if len(leads):
             points = _lead_points(chunk, leads)
             kind[leads] = lead_kind = _classes()[points]
-            width = np.where(chunk[leads] < 0xE0, 2, np.where(chunk[leads] < 0xF0, 3, 4))
+            width = _utf8_width(chunk[leads])
             for extra in (1, 2, 3):  # a character's continuation bytes take its kind
                 has = width > extra
                 kind[leads[has] + extra] = lead_kind[has]
@@ -152,8 +161,7 @@ class Tokens:
         same_doc = np.concatenate([[False], doc[1:] == doc[:-1]])
         clause_break = ~same_doc | (gap & gap_has_punctuation[np.maximum(before, 0)])
         gap_start = starts[np.maximum(before, 0)]
-        gap_width = np.where(chunk[gap_start] < 0xE0, 1 + (chunk[gap_start] >= 0x80), np.where(chunk[gap_start] < 0xF0, 3, 4)) \
-            if len(chunk) else gap_start
+        gap_width = _utf8_width(chunk[gap_start]) if len(chunk) else gap_start
         joined = same_doc & gap & (run_bytes[np.maximum(before, 0)] == gap_width) & apostrophe[gap_start]
         begins, ends = starts[words], cut[words + 1]
         to_char = (lambda at: at - continuation[np.maximum(at - 1, 0)] * (at > 0)) if continuation is not None \

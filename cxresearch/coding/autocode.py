@@ -98,21 +98,15 @@ _CONJUNCTIONS = {
     "pl": frozenset("ale jednak i".split()),
     "uk": frozenset("але проте та і".split()),
 }
-_WORD_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+"
-                       r"|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
-_PHRASE_TOKENS = {language: [tuple(_WORD_RUN.findall(phrase.lower())) for phrase in phrases]
+_PHRASE_TOKENS = {language: [tuple(_tokens.WORD_RUN.findall(phrase.lower())) for phrase in phrases]
                   for language, phrases in NEGATION_PHRASES.items()}
 _CLAUSE_MARKS = frozenset(_tokens.CLAUSE_PUNCTUATION)
 _NEGATION_WINDOW = 4  # words before or after a match that may negate it
+# words to read on each side of a match: the window, plus a negating phrase reaching into it
+_WORDS_NEEDED = _NEGATION_WINDOW + max(len(p) for phrases in _PHRASE_TOKENS.values() for p in phrases)
 _CHINESE_AFTER = 4  # characters after a Chinese match where a cue may stand
 
-# Tokens: runs of letters, digits and "_" (what a regular expression's \w matches),
-# with Han split from other scripts so that "用APP下单" gives "用", "app", "下单".
-_SPLIT = r"[^\pL\pN_]+"
-_HAN_THEN_OTHER = (r"(\p{Han})([^\p{Han}\PL])", r"\1 \2")
-_OTHER_THEN_HAN = (r"([^\p{Han}\PL])(\p{Han})", r"\1 \2")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_PIECES = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ONE_TOKEN = re.compile(r"[\w*]+")
 
 # Typos: keywords of at least this many letters, in tokens at least this long, are
@@ -223,16 +217,16 @@ class _Corpus:
         """Each word's start as (verbatim << 32) | offset: sorted, so a match's words are found by bisection."""
         return (self.tokens.doc.astype(np.int64) << 32) | self.tokens.start
 
-    def negated_spans(self, texts, masked: dict, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, language: str,
-                      by_expression: np.ndarray) -> np.ndarray:
+    def negated_spans(self, texts, masked: dict, rows: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                      language: str) -> np.ndarray:
         """:meth:`negated` for matches given by character offsets in ``texts[rows]``; matches that do
-        not start and end at word edges, or in ``by_expression`` rows (whose text with exclusions
-        blanked is ``masked[row]``), are judged by :func:`_negated`."""
+        not start and end at word edges, or in rows whose text had exclusions blanked (``masked[row]``),
+        are judged by :func:`_negated`."""
         tokens = self.tokens
         first = np.searchsorted(self._token_starts, (rows.astype(np.int64) << 32) | starts)
         last = np.searchsorted(self._token_starts, (rows.astype(np.int64) << 32) | ends) - 1
         n = len(tokens.word)
-        aligned = (first < n) & (last >= 0) & ~by_expression
+        aligned = (first < n) & (last >= 0) & ~np.isin(rows, list(masked))
         aligned[aligned] &= ((tokens.doc[first[aligned]] == rows[aligned]) & (tokens.start[first[aligned]] == starts[aligned])
                              & (tokens.doc[last[aligned]] == rows[aligned]) & (tokens.end[last[aligned]] == ends[aligned]))
         flipped = np.zeros(len(rows), dtype=bool)
@@ -250,7 +244,7 @@ class _Corpus:
 # ------------------------------------------------------------------ patterns of one code
 def _pieces(pattern: str) -> list[str]:
     """Literal runs of a pattern: split at spaces, punctuation, '*' and Han/other script edges."""
-    return _PIECES.findall(pattern.replace("*", " ").casefold())
+    return _tokens.WORD_RUN.findall(pattern.replace("*", " ").casefold())
 
 
 def _is_one_token(pattern: str) -> bool:
@@ -526,34 +520,37 @@ def _typo_hits(plan: _LanguagePlan, corpus: _Corpus, words: np.ndarray, frequenc
 
 
 # ------------------------------------------------------------------ confirm candidates
+def _inside_word(text: str, at: int) -> bool:
+    """Whether one word runs across position ``at`` (the characters either side belong to it)."""
+    run = _tokens.WORD_RUN.match(text, at - 1) if at > 0 else None
+    return run is not None and run.end() > at
+
+
 def _words_near(text: str, start: int, end: int, reach: int = 120):
     """The words wholly before ``start`` and wholly after ``end``: enough of each side for the negation rule.
 
     Each side is read ``reach`` characters at a time until it holds enough words
     (or the text ends); a word cut by that limit is dropped.
     """
-    need = _NEGATION_WINDOW + max((len(p) for ps in _PHRASE_TOKENS.values() for p in ps), default=1)
     low = max(0, start - reach)
     while True:
-        before = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RUN.finditer(text, low, start)]
+        before = [(m.start(), m.end(), m.group().lower()) for m in _tokens.WORD_RUN.finditer(text, low, start)]
         if low > 0 and before:
             before = before[1:]
-        if len(before) >= need or low == 0:
+        if len(before) >= _WORDS_NEEDED or low == 0:
             break
         low = max(0, low - 4 * reach)
-    if before and before[-1][1] == start and start < len(text) and _WORD_RUN.match(text[start - 1:start + 1] or "") \
-            and len(_WORD_RUN.match(text, start - 1).group()) > 1:
+    if before and before[-1][1] == start and _inside_word(text, start):
         before = before[:-1]  # the match begins inside this word
     high = min(len(text), end + reach)
     while True:
-        after = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RUN.finditer(text, end, high)]
+        after = [(m.start(), m.end(), m.group().lower()) for m in _tokens.WORD_RUN.finditer(text, end, high)]
         if high < len(text) and after:
             after = after[:-1]
-        if len(after) >= need or high == len(text):
+        if len(after) >= _WORDS_NEEDED or high == len(text):
             break
         high = min(len(text), high + 4 * reach)
-    if after and after[0][0] == end and end > 0 and _WORD_RUN.match(text, end - 1) \
-            and _WORD_RUN.match(text, end - 1).end() > end:
+    if after and after[0][0] == end and _inside_word(text, end):
         after = after[1:]  # the match ends inside this word
     return before, after
 
@@ -767,10 +764,9 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
         # taken from the words directly. Everything else gets a look from the code's full expression.
         latin = {code: ids_[~corpus.han[ids_]] for code, ids_ in exact.items()}
         latin = {code: ids_ for code, ids_ in latin.items() if len(ids_)}
-        direct = np.zeros(corpus.n_docs, dtype=bool)
-        direct[rows] = True
-        direct &= ~corpus.han_docs
-        hits = _occurrences(corpus, direct, latin, "pattern", langs, skip=masked,
+        in_rows = np.zeros(corpus.n_docs, dtype=bool)
+        in_rows[rows] = True
+        hits = _occurrences(corpus, in_rows & ~corpus.han_docs, latin, "pattern", langs, skip=masked,
                             negatable={c for c in latin if negation and plan.compiled[c].negatable}, language=lang)
         found.append(hits)
         resolved = _rows_by_code(hits)
@@ -785,8 +781,6 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
                 confirmed.append(_first_negated(corpus, texts, matches, code, lang, langs, negatable))
         if typos:
             stop = _stopwords_or_empty(lang)
-            in_rows = np.zeros(corpus.n_docs, dtype=bool)
-            in_rows[rows] = True
             found.append(_occurrences(corpus, in_rows, _typo_hits(plan, corpus, words, frequency_of[lang], exact, stop),
                                       "typo", langs))
     if other_languages:
@@ -818,14 +812,17 @@ def _first_negated(corpus, texts, matches, code, language, langs, negatable) -> 
     rows, starts, ends, masked = matches
     negated = np.zeros(len(rows), dtype=bool)
     if negatable:
-        by_expression = np.isin(rows, list(masked))
-        negated = corpus.negated_spans(texts, masked, rows, starts, ends, language, by_expression)
-    order = np.lexsort((starts, ~negated, rows))
-    rows = rows[order]
-    first = order[np.concatenate([[True], rows[1:] != rows[:-1]])]
-    picked = rows[np.concatenate([[True], rows[1:] != rows[:-1]])]
-    return pd.DataFrame({"row": picked, "code": code, "start": starts[first], "end": ends[first],
-                         "negated": negated[first], "match": "pattern", "language": langs[picked]})
+        negated = corpus.negated_spans(texts, masked, rows, starts, ends, language)
+    first = _first_of_each(rows, starts, negated)
+    return pd.DataFrame({"row": rows[first], "code": code, "start": starts[first], "end": ends[first],
+                         "negated": negated[first], "match": "pattern", "language": langs[rows[first]]})
+
+
+def _first_of_each(key: np.ndarray, position: np.ndarray, negated: np.ndarray) -> np.ndarray:
+    """For each distinct ``key``, the index of its first negated occurrence if any, else of its first."""
+    order = np.lexsort((position, ~negated, key))
+    ordered = key[order]
+    return order[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(order) else order
 
 
 def _rows_by_code(found: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -865,9 +862,7 @@ def _occurrences(corpus: _Corpus, docs: np.ndarray, hits: dict[str, np.ndarray],
     check = np.isin(code, [codes.index(c) for c in negatable])
     if check.any():
         negated[check] = corpus.negated(at[check], language)
-    order = np.lexsort((at, ~negated, key))
-    key, order = key[order], order
-    first_of_key = order[np.concatenate([[True], key[1:] != key[:-1]])] if len(order) else order
+    first_of_key = _first_of_each(key, at, negated)
     names = np.asarray(codes, dtype=object)
     return pd.DataFrame({"row": row[first_of_key], "code": names[code[first_of_key]],
                          "start": tokens.start[at[first_of_key]], "end": tokens.end[at[first_of_key]],
