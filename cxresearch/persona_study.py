@@ -26,6 +26,7 @@ from .dashboard import _resolve
 from .datasets import _apply_mapping, _read_yaml, load_table
 from .exceptions import DataValidationError, ParameterError, SchemaError
 from .personas import NO_PERSONAS, PersonaProfiles, PersonaSegmenter, _ari, _contingency, _readable
+from .reporting import format_share
 
 __all__ = ["load_customers", "load_answers", "customer_view", "expand_features", "load_coded_verbatims",
            "compare_with_truth", "describe_selection", "describe_stability", "persona_card",
@@ -438,10 +439,6 @@ def _number(value) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
 
 
-def _share(value) -> str:
-    return "–" if pd.isna(value) else f"{100 * value:.1f}%"
-
-
 def persona_card(profiles: PersonaProfiles, persona: int, *, n_traits=5, currency="EUR") -> str:
     """One persona as a stakeholder reads it: who they are, what sets them apart, what they are worth.
 
@@ -487,16 +484,16 @@ def persona_card(profiles: PersonaProfiles, persona: int, *, n_traits=5, currenc
     if row["withheld"]:
         lines.append(f"{int(row['n'])} customers: too few to describe (withheld).")
         return "\n\n".join(lines)
-    lines.append(f"**{_share(row['share'])} of customers** ({int(row['n']):,}; 95% CI {_share(row['share_ci_low'])}"
-                 f"–{_share(row['share_ci_high'])}).")
+    lines.append(f"**{format_share(row['share'])} of customers** ({int(row['n']):,}; 95% CI {format_share(row['share_ci_low'])}"
+                 f"–{format_share(row['share_ci_high'])}).")
     traits = profiles.top_traits(persona, n_traits)
     if len(traits):
         items = []
         for _, trait in traits.iterrows():
             feature = _readable(trait["feature"])
             if trait["kind"] == "categorical":
-                items.append(f"- {feature}: **{trait['level']}** for {_share(trait['value'])} of them vs "
-                             f"{_share(trait['value_rest'])} of the others (h = {trait['effect']:+.2f})")
+                items.append(f"- {feature}: **{trait['level']}** for {format_share(trait['value'])} of them vs "
+                             f"{format_share(trait['value_rest'])} of the others (h = {trait['effect']:+.2f})")
             else:
                 direction = "higher" if trait["effect"] > 0 else "lower"
                 items.append(f"- **{direction} {feature}**: {_number(trait['value'])} vs "
@@ -507,18 +504,18 @@ def persona_card(profiles: PersonaProfiles, persona: int, *, n_traits=5, currenc
         facts.append(f"NPS **{row['nps']:.0f}** (95% CI {row['nps_ci_low']:.0f} to {row['nps_ci_high']:.0f}; "
                      f"all customers {overall['nps']:.0f})")
     if pd.notna(row.get("revenue")):
-        facts.append(f"revenue {_money(row['revenue'])} {currency} per customer ({_share(row['revenue_share'])} of "
+        facts.append(f"revenue {_money(row['revenue'])} {currency} per customer ({format_share(row['revenue_share'])} of "
                      "all revenue)")
     if pd.notna(row.get("clv")):
         facts.append(f"CLV {_money(row['clv'])} {currency}")
     if pd.notna(row.get("churn_rate")):
-        facts.append(f"churn {_share(row['churn_rate'])} (all {_share(overall['churn_rate'])})")
+        facts.append(f"churn {format_share(row['churn_rate'])} (all {format_share(overall['churn_rate'])})")
     if facts:
         lines.append("; ".join(facts) + ".")
     codes = profiles.codes[profiles.codes["persona"] == persona] if len(profiles.codes) else profiles.codes
     if len(codes):
         lines.append("They talk more than others about: " + ", ".join(
-            f"{_readable(r.code)} ({_share(r.share)} of their verbatims, {r.lift:.1f}× the others)"
+            f"{_readable(r.code)} ({format_share(r.share)} of their verbatims, {r.lift:.1f}× the others)"
             for r in codes.itertuples()) + ".")
     quotes = profiles.quotes[profiles.quotes["persona"] == persona] if len(profiles.quotes) else profiles.quotes
     if len(quotes):

@@ -26,8 +26,8 @@ from . import config
 from .exceptions import ParameterError
 from .privacy import spreadsheet_safe
 
-__all__ = ["run_folder", "record", "record_table", "record_figure", "read_results", "RUN_DIR_VARIABLE",
-           "RESULTS_FILE"]
+__all__ = ["run_folder", "record", "record_table", "record_figure", "read_results", "format_share",
+           "RUN_DIR_VARIABLE", "RESULTS_FILE"]
 
 #: Environment variable through which the runner tells a notebook where its run folder is.
 RUN_DIR_VARIABLE = "CXRESEARCH_RUN_DIR"
@@ -152,3 +152,15 @@ def read_results(folder) -> dict:
     """The headline numbers of a run folder, as ``{name: entry}``."""
     content = _load(Path(folder))
     return {r["name"]: r for r in content["results"]}
+
+
+def format_share(value) -> str:
+    """A share (0-1) as a reader sees it in a report's sentences: one decimal and "%"; "–" when missing.
+
+    Examples
+    --------
+    >>> from cxresearch.reporting import format_share
+    >>> format_share(0.4236), format_share(float("nan"))
+    ('42.4%', '–')
+    """
+    return "–" if pd.isna(value) else f"{100 * value:.1f}%"

@@ -20,6 +20,7 @@ from ..dashboard import _resolve
 from ..datasets import _read_yaml, load_table
 from ..exceptions import DataValidationError, ParameterError
 from ..privacy import redact_pii
+from ..reporting import format_share
 
 __all__ = ["load_verbatims", "DUPLICATE_RULES", "describe_coverage", "describe_drivers",
            "describe_emergent", "format_share", "record_drivers", "redacted"]
@@ -129,10 +130,6 @@ def _mapping_for(mapping, kind):
 
 
 # ------------------------------------------------------------------ what the reader sees
-def format_share(value) -> str:
-    return "–" if pd.isna(value) else f"{100 * value:.1f}%"
-
-
 def describe_coverage(docs: pd.DataFrame, coded: pd.DataFrame) -> str:
     """One paragraph: how many verbatims were read and coded, by how, in which languages."""
     n_docs = coded.attrs.get("n_docs", len(docs))
