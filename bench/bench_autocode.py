@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 
 import numpy as np
 import pandas as pd
+from _common import peak_gb
 
 TARGET_SECONDS = 20.0
 STRETCH_SECONDS = 10.0
@@ -88,10 +88,6 @@ def baseline(data: pd.DataFrame, codebook) -> set:
             if code.search(text) is not None:
                 found.add((doc, code.code))
     return found
-
-
-def peak_gb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
 
 
 def main(argv=None) -> int:

@@ -28,13 +28,13 @@ Run: ``python bench/bench_personas.py`` (``--rows 200000`` for a quick run).
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import time
 import warnings
 
 import numpy as np
 import pandas as pd
+from _common import peak_gb
 
 TARGET_SECONDS = 120.0
 TARGET_PEAK_GB = 4.0
@@ -65,10 +65,6 @@ def make_respondents(rows: int, seed: int = SEED):
         data[name] = np.array(values)[draw.sum(axis=1).clip(0, len(values) - 1)]
     noise = [f"att_{i:02d}" for i in range(14) if not deviation[:, i].any()] + ["region", "payment"]
     return data, persona, noise
-
-
-def peak_gb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
 
 
 def main(argv=None) -> int:
