@@ -725,9 +725,10 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
         return self
 
     def _note(self, sentence, warn=False):
-        self.notes_.append(sentence[0].upper() + sentence[1:] + ".")
+        sentence = sentence[0].upper() + sentence[1:] + "."
+        self.notes_.append(sentence)
         if warn:
-            warnings.warn(sentence[0].upper() + sentence[1:] + ".", CXResearchWarning, stacklevel=3)
+            warnings.warn(sentence, CXResearchWarning, stacklevel=3)
 
     def _drop_uninformative(self, frame, numeric, categorical):
         for name in list(numeric) + list(categorical):
@@ -901,8 +902,9 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
         self.found_personas_ = True
         self.n_personas_ = decision
         self.bootstrap_ari_ = aris
-        self.stability_ = float(np.median(aris))
-        self.stability_interval_ = (float(np.quantile(aris, 0.05)), float(np.quantile(aris, 0.95)))
+        row = selection.loc[selection["k"] == decision].iloc[0]
+        self.stability_ = float(row["stability"])
+        self.stability_interval_ = (float(row["stability_low"]), float(row["stability_high"]))
         self.stability_verdict_ = stability_verdict(self.stability_)
         self.stability_by_persona_ = pd.Series(jaccards.mean(axis=0), name="jaccard").rename_axis("persona")
         how = ("chosen" if self.n_personas == "auto" else "asked for")
@@ -913,9 +915,9 @@ class PersonaSegmenter(ClusterMixin, TransformerMixin, BaseEstimator):
         if self.stability_interval_[0] < STABILITY_VERDICTS[0][0]:
             self.verdict_ += (f" Caution: at least one resample in twenty finds a different split (5th percentile "
                               f"{self.stability_interval_[0]:.2f}).")
-        if self.n_personas != "auto" and selection.loc[selection["k"] == decision, "note"].iloc[0]:
+        if self.n_personas != "auto" and row["note"]:
             self._note(f"the {decision} personas asked for do not all meet the stability and size rules: "
-                       + selection.loc[selection["k"] == decision, "note"].iloc[0])
+                       + row["note"])
 
     # ------------------------------------------------------------------ using the fit
     def _check_fitted(self):
