@@ -26,7 +26,7 @@ from . import config
 from .exceptions import ParameterError
 from .privacy import spreadsheet_safe
 
-__all__ = ["run_folder", "record", "record_table", "record_figure", "read_results", "format_share",
+__all__ = ["run_folder", "record", "record_table", "record_figure", "record_cube", "read_results", "format_share",
            "RUN_DIR_VARIABLE", "RESULTS_FILE"]
 
 #: Environment variable through which the runner tells a notebook where its run folder is.
@@ -146,6 +146,66 @@ def record_figure(figure, name: str, *, alt: str) -> Path:
         {"name": name, "path": f"figures/{name}.png", "alt": alt}]
     _save(folder, content)
     return Path(path)
+
+
+def record_cube(data: pd.DataFrame, name: str, *, filters, measure: str = "nps", caption: str = "",
+                **options) -> Path:
+    """Record what a report's filters can show: the measure for every filter combination, small cells withheld.
+
+    The cube is computed here, at run time, by :func:`cxresearch.cubes.filter_cube`
+    and saved as ``tables/<name>.csv``; results.json lists it under ``cubes``
+    with its filters, their values, the measure and the privacy minimum, so a
+    published report offers one control per filter and only looks rows up.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Answers (``measure="nps"``) or units such as verbatims or customers
+        (``measure="share"``), with the filter columns.
+    name : str
+        Identifier of the cube in the run (``"nps_filters"``).
+    filters : list of str
+        The columns a reader filters by, in the order the controls appear.
+    measure : {"nps", "share"}
+        See :func:`cxresearch.cubes.filter_cube`.
+    caption : str
+        What the cube shows, for people.
+    **options
+        ``score``, ``items``, ``id``, ``item``, ``min_n_privacy`` of
+        :func:`~cxresearch.cubes.filter_cube`.
+
+    Returns
+    -------
+    pathlib.Path
+        The CSV file written.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import pandas as pd
+    >>> os.environ["CXRESEARCH_RUN_DIR"] = tempfile.mkdtemp()
+    >>> answers = pd.DataFrame({"segment": ["Gold"] * 30 + ["Silver"] * 30, "nps": [10, 9, 5] * 20})
+    >>> record_cube(answers, "nps_filters", filters=["segment"]).name
+    'nps_filters.csv'
+    >>> cube = _load(run_folder())["cubes"][0]
+    >>> cube["filters"], cube["values"], cube["rows"]
+    (['segment'], {'segment': ['Gold', 'Silver']}, 3)
+    >>> _ = os.environ.pop("CXRESEARCH_RUN_DIR")
+    """
+    from .cubes import filter_cube
+
+    _check_name(name)
+    cube = filter_cube(data, filters, measure=measure, **options)
+    folder = run_folder()
+    path = folder / "tables" / f"{name}.csv"
+    path.parent.mkdir(exist_ok=True)
+    spreadsheet_safe(cube).to_csv(path, index=False, encoding="utf-8")
+    content = _load(folder)
+    entry = {"name": name, "path": f"tables/{name}.csv", "rows": int(len(cube)), "caption": caption,
+             **{key: cube.attrs[key] for key in ("filters", "values", "measure", "item", "min_n_privacy")}}
+    content["cubes"] = [c for c in content.get("cubes", []) if c["name"] != name] + [entry]
+    _save(folder, content)
+    return path
 
 
 def read_results(folder) -> dict:
