@@ -5,6 +5,7 @@
     cxresearch run-all [--config studies.yml] [--only NAME]... [--force]
     cxresearch schedule [--config studies.yml]      crontab lines for the scheduled runs
     cxresearch demo                                 every study on the bundled sample
+    cxresearch serve [--port P] [--host 127.0.0.1]  the published reports as web pages (Voilà)
     cxresearch --version
 
 Every error a user can cause ends the command with one line (no traceback)
@@ -216,6 +217,27 @@ def demo(args) -> int:
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
+def serve(args) -> int:
+    """Publish the latest good run of every study as Voilà reports until interrupted."""
+    import os
+
+    from .publishing.server import serve as run_server
+
+    hashed = None
+    if args.password:
+        import getpass
+
+        from jupyter_server.auth import passwd
+
+        secret = os.environ.get("CXRESEARCH_SERVE_PASSWORD") or getpass.getpass("Password for the reports: ")
+        if not secret:
+            raise ParameterError("empty password", parameter="--password",
+                                 fix="type a password, or set CXRESEARCH_SERVE_PASSWORD")
+        hashed = passwd(secret)
+    return run_server(host=args.host, port=args.port, reports_dir=args.reports,
+                      token=args.token or os.environ.get("CXRESEARCH_SERVE_TOKEN"), hashed_password=hashed)
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def _add_run_options(p, *, as_of=True):
@@ -277,6 +299,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help=config_help)
     _add_run_options(p, as_of=False)
     p.set_defaults(func=demo)
+
+    p = commands.add_parser("serve", help="the published reports as web pages (Voilà)",
+                            description="Serve the latest good run of every study as a Voilà report without code, "
+                                        "with filters, behind a gallery at /. Listens on 127.0.0.1 (this machine "
+                                        "only) unless --host says otherwise; on any other address sign-in is "
+                                        "required: --token (or $CXRESEARCH_SERVE_TOKEN; generated and printed "
+                                        "if absent) or --password.")
+    p.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; 0.0.0.0 exposes it, with sign-in)")
+    p.add_argument("--reports", metavar="FOLDER", help="the reports folder to publish (default: reports/)")
+    p.add_argument("--token", help="sign-in token (default: none on 127.0.0.1, generated otherwise)")
+    p.add_argument("--password", action="store_true",
+                   help="sign in with a password instead (asked for, or $CXRESEARCH_SERVE_PASSWORD)")
+    p.set_defaults(func=serve)
     return parser
 
 
