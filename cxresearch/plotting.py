@@ -57,6 +57,12 @@ __all__ = [
     "plot_persona_map",
     "plot_persona_nps",
     "plot_persona_selection",
+    "plot_group_outcomes",
+    "plot_odds_ratios",
+    "plot_relative_weights",
+    "plot_importance_performance",
+    "plot_unit_linkage",
+    "plot_theme_costs",
 ]
 
 #: Detractors (0-6).
@@ -1304,4 +1310,328 @@ def plot_persona_selection(selection, min_stability=None, title="How many person
     ax.right_ax = right
     if title:
         ax.set_title(title)
+    return ax
+
+
+# ------------------------------------------------------------------ financial linkage
+def _band_colour(label):
+    text = str(label).lower()
+    if text.startswith(("detractor", "dissatisfied", "difficult")):
+        return DETRACTOR_COLOR
+    if text.startswith(("promoter", "satisfied", "easy")):
+        return PROMOTER_COLOR
+    return PASSIVE_COLOR
+
+
+def plot_group_outcomes(groups, outcome, title=None, ax=None, **kwargs):
+    """One outcome per band (mean or rate) with its 95% interval; withheld bands drawn empty.
+
+    Parameters
+    ----------
+    groups : pandas.DataFrame
+        ``GroupComparison.groups`` of :func:`cxresearch.linkage.compare_groups`.
+    outcome : str
+        Which outcome to draw.
+    title : str, optional
+        Default: the outcome's name.
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.bar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_group_outcomes
+    >>> groups = pd.DataFrame({"outcome": "revenue", "group": ["detractor", "passive", "promoter"],
+    ...     "estimate": [80.0, 100.0, 120.0], "ci_low": [75.0, 95.0, 114.0], "ci_high": [85.0, 105.0, 126.0],
+    ...     "kind": "mean", "withheld": [False, False, False]})
+    >>> fig, ax = plt.subplots()
+    >>> len(plot_group_outcomes(groups, "revenue", ax=ax).patches)
+    3
+    >>> plt.close(fig)
+    """
+    _check_table(groups, [("outcome", "groups"), ("group", "groups"), ("estimate", "groups"),
+                          ("ci_low", "groups"), ("ci_high", "groups")])
+    table = groups[groups["outcome"] == outcome]
+    if table.empty:
+        raise ParameterError("no such outcome in the comparison", parameter="outcome", value=outcome,
+                             fix=f"use one of {sorted(groups['outcome'].unique())}")
+    ax = _axes(ax)
+    hidden = _hidden(table, "withheld" if "withheld" in table else None)
+    x = np.arange(len(table))
+    heights = np.where(hidden, 0.0, table["estimate"].to_numpy(float))
+    colours = [_band_colour(g) for g in table["group"]]
+    ax.bar(x, heights, color=colours, **kwargs)
+    shown = ~hidden
+    low, high = table["ci_low"].to_numpy(float), table["ci_high"].to_numpy(float)
+    ax.errorbar(x[shown], heights[shown], yerr=[heights[shown] - low[shown], high[shown] - heights[shown]],
+                fmt="none", ecolor="0.2", capsize=4, linewidth=1.2)
+    for position in x[hidden]:
+        ax.text(position, 0, "withheld", ha="center", va="bottom", fontsize="small", color="0.4")
+    ax.set_xticks(x, [str(g) for g in table["group"]])
+    kind = table["kind"].iloc[0] if "kind" in table else "mean"
+    ax.set_ylabel(f"{'share' if kind == 'rate' else 'mean'} (95% interval)")
+    if kind == "rate":
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set_title(title if title is not None else outcome)
+    return ax
+
+
+def plot_odds_ratios(table, x="odds_ratio", y="term", ci=("ci_low", "ci_high"), title="Odds ratios", ax=None,
+                     **kwargs):
+    """A forest plot: odds (or rate) ratios with intervals on a log axis, 1 marked.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`cxresearch.linkage.churn_model` odds ratios (or
+        :func:`~cxresearch.linkage.order_rate_ratios` with ``x="rate_ratio"``).
+    x, y, ci : str
+        Columns of the ratio, the label and the interval.
+    title : str, default "Odds ratios"
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_odds_ratios
+    >>> table = pd.DataFrame({"term": ["detractor", "promoter"], "odds_ratio": [1.7, 0.64],
+    ...                       "ci_low": [1.5, 0.58], "ci_high": [1.9, 0.7]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_odds_ratios(table, ax=ax)
+    >>> ax.get_xscale(), [t.get_text() for t in ax.get_yticklabels()]
+    ('log', ['detractor', 'promoter'])
+    >>> plt.close(fig)
+    """
+    _check_table(table, [(x, "x"), (y, "y"), (ci[0], "ci"), (ci[1], "ci")])
+    ax = _axes(ax)
+    values = table[x].to_numpy(float)
+    low, high = table[ci[0]].to_numpy(float), table[ci[1]].to_numpy(float)
+    position = np.arange(len(table))[::-1]
+    options = {"fmt": "o", "color": "0.15", "ecolor": "0.3", "capsize": 3}
+    ax.errorbar(values, position, xerr=[values - low, high - values], **(options | kwargs))
+    ax.axvline(1.0, color="0.5", linestyle="--", linewidth=1)
+    ax.set_xscale("log")
+    ax.set_yticks(position, [str(t) for t in table[y]])
+    ax.set_xlabel(f"{x.replace('_', ' ')} (95% interval, log scale)")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_relative_weights(weights, title="Key drivers: share of the score's explained variance", ax=None, **kwargs):
+    """Relative weights (% of R²) per driver with bootstrap intervals, the strongest on top.
+
+    Parameters
+    ----------
+    weights : pandas.DataFrame
+        :func:`cxresearch.drivers.relative_weights`.
+    title : str
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_relative_weights
+    >>> weights = pd.DataFrame({"driver": ["delivery", "staff"], "rescaled": [60.0, 40.0],
+    ...                         "rescaled_ci_low": [55.0, 35.0], "rescaled_ci_high": [65.0, 45.0]})
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_relative_weights(weights, ax=ax).get_yticklabels()]
+    ['delivery', 'staff']
+    >>> plt.close(fig)
+    """
+    _check_table(weights, [("driver", "weights"), ("rescaled", "weights")])
+    ax = _axes(ax)
+    position = np.arange(len(weights))[::-1]
+    values = weights["rescaled"].to_numpy(float)
+    ax.barh(position, values, color=sns.color_palette(REPORT_PALETTE)[0], **kwargs)
+    if {"rescaled_ci_low", "rescaled_ci_high"} <= set(weights.columns) and weights["rescaled_ci_low"].notna().all():
+        ax.errorbar(values, position, xerr=[values - weights["rescaled_ci_low"].to_numpy(float),
+                                            weights["rescaled_ci_high"].to_numpy(float) - values],
+                    fmt="none", ecolor="0.2", capsize=3)
+    ax.set_yticks(position, [str(d) for d in weights["driver"]])
+    ax.set_xlabel("% of R² (95% interval)")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_importance_performance(table, title="Importance against performance", ax=None, **kwargs):
+    """Each driver's importance against its current rating, quadrants marked, "act first" in red.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`cxresearch.drivers.importance_performance`.
+    title : str
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.scatter``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_importance_performance
+    >>> table = pd.DataFrame({"driver": ["delivery", "range"], "importance": [60.0, 40.0],
+    ...                       "performance": [3.1, 4.2], "quadrant": ["act first", "possible overkill"]})
+    >>> fig, ax = plt.subplots()
+    >>> sorted(t.get_text() for t in plot_importance_performance(table, ax=ax).texts)
+    ['act first', 'delivery', 'range']
+    >>> plt.close(fig)
+    """
+    _check_table(table, [("driver", "table"), ("importance", "table"), ("performance", "table"),
+                         ("quadrant", "table")])
+    ax = _axes(ax)
+    act = (table["quadrant"] == "act first").to_numpy()
+    colours = np.where(act, DETRACTOR_COLOR, "0.45")
+    ax.scatter(table["performance"], table["importance"], c=list(colours), s=40, **kwargs)
+    for row, colour in zip(table.itertuples(), colours):
+        ax.annotate(str(row.driver), (row.performance, row.importance), xytext=(4, 3), textcoords="offset points",
+                    fontsize="small", color=colour)
+    ax.axvline(table["performance"].mean(), color="0.6", linestyle=":", linewidth=1)
+    ax.axhline(table["importance"].mean(), color="0.6", linestyle=":", linewidth=1)
+    ax.set_xlabel("performance (current rating)")
+    ax.set_ylabel("importance (% of R²)")
+    ax.text(0.01, 0.99, "act first", transform=ax.transAxes, ha="left", va="top", color=DETRACTOR_COLOR,
+            fontsize="small", fontweight="bold")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_unit_linkage(units, summary=None, title="Employee engagement and store NPS", ax=None, **kwargs):
+    """Stores (or teams): score against employee engagement, the fitted line, the furthest ones labelled.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        ``UnitLinkage.units`` of :func:`cxresearch.linkage.unit_linkage`.
+    summary : pandas.DataFrame, optional
+        ``UnitLinkage.summary``: r and slope in the legend.
+    title : str
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``seaborn.regplot``'s scatter.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_unit_linkage
+    >>> units = pd.DataFrame({"unit": ["A", "B", "C", "D"], "engagement": [60.0, 65.0, 70.0, 80.0],
+    ...     "score": [10.0, 20.0, 45.0, 40.0], "in_fit": True, "furthest": [False, False, True, False]})
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_unit_linkage(units, ax=ax).texts]
+    ['C']
+    >>> plt.close(fig)
+    """
+    _check_table(units, [("unit", "units"), ("engagement", "units"), ("score", "units"), ("in_fit", "units")])
+    ax = _axes(ax)
+    fitted = units[units["in_fit"].astype(bool)]
+    label = None
+    if summary is not None and len(summary):
+        s = summary.iloc[0]
+        label = (f"r = {s['r']:.2f} ({s['r_ci_low']:.2f} to {s['r_ci_high']:.2f}); "
+                 f"{s['slope']:+.1f} points per {s['per']:g} engagement points")
+    sns.regplot(x=fitted["engagement"].to_numpy(float), y=fitted["score"].to_numpy(float), ax=ax,
+                scatter_kws={"s": 14, "alpha": 0.6, **kwargs}, line_kws={"color": DETRACTOR_COLOR, "label": label},
+                ci=95)
+    if "furthest" in units:
+        for row in fitted[fitted["furthest"].astype(bool)].itertuples():
+            ax.annotate(str(row.unit), (row.engagement, row.score), xytext=(4, 4), textcoords="offset points",
+                        fontsize="small")
+    ax.set_xlabel("employee engagement")
+    ax.set_ylabel("store score")
+    if label:
+        ax.legend(frameon=False, fontsize="small", loc="lower right")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_theme_costs(table, outcome, title=None, ax=None, **kwargs):
+    """Per theme: how much customers who raise it differ on an outcome, with intervals; withheld themes left out.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`cxresearch.linkage.theme_costs`.
+    outcome : str
+        Which outcome (e.g. ``"clv"``).
+    title : str, optional
+    ax : matplotlib.axes.Axes, optional
+    **kwargs
+        Passed to ``Axes.errorbar``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from cxresearch.plotting import plot_theme_costs
+    >>> table = pd.DataFrame({"theme": ["delivery", "parking"], "outcome": "clv", "difference": [-120.0, -5.0],
+    ...                       "ci_low": [-150.0, -30.0], "ci_high": [-90.0, 20.0], "withheld": [False, False]})
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_theme_costs(table, "clv", ax=ax).get_yticklabels()]
+    ['delivery', 'parking']
+    >>> plt.close(fig)
+    """
+    _check_table(table, [("theme", "table"), ("outcome", "table"), ("difference", "table"), ("ci_low", "table"),
+                         ("ci_high", "table")])
+    ax = _axes(ax)
+    rows = table[(table["outcome"] == outcome) & ~table.get("withheld", False)].sort_values("difference")
+    position = np.arange(len(rows))[::-1]
+    values = rows["difference"].to_numpy(float)
+    colours = [DETRACTOR_COLOR if high < 0 else (PROMOTER_COLOR if low > 0 else "0.5")
+               for low, high in zip(rows["ci_low"], rows["ci_high"])]
+    for pos, value, low, high, colour in zip(position, values, rows["ci_low"], rows["ci_high"], colours):
+        ax.errorbar(value, pos, xerr=[[value - low], [high - value]], fmt="o", color=colour, capsize=3, **kwargs)
+    ax.axvline(0, color="0.5", linestyle="--", linewidth=1)
+    ax.set_yticks(position, [str(t) for t in rows["theme"]])
+    ax.set_xlabel(f"{outcome}: customers raising the theme − the others (95% interval)")
+    ax.set_title(title if title is not None else f"What each theme's customers are worth ({outcome})")
     return ax
