@@ -2,7 +2,8 @@
 """Set up the cxresearch workbench from nothing but Python 3.11+, then run a task.
 
     python3 bootstrap.py demo      # every study on the bundled sample, reports published
-    python3 bootstrap.py test      # the test suite (extra arguments go to pytest)
+    python3 bootstrap.py test      # the test suite (extra arguments go to pytest); installs Debian's
+                                   # Chromium for the browser tests when /usr/bin/chromium is missing
     python3 bootstrap.py setup     # only set up
 
 Setting up is idempotent and skips what is already done: it creates ``.venv``,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +28,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".cxresearch-setup"
 KERNEL = "cxresearch"
+#: The browser the browser tests drive through Playwright (Debian's package; Playwright never downloads one).
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def say(message: str) -> None:
@@ -70,6 +74,23 @@ def setup(extras: str) -> None:
     run(PYTHON, "-m", "cxresearch.setup_data", cwd=ROOT)
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser tests when it is missing (apt-get; root on our machines)."""
+    if CHROMIUM.exists():
+        return
+    apt = shutil.which("apt-get")
+    say(f"installing Debian's Chromium for the browser tests ({CHROMIUM} is missing; about 30 s)")
+    try:
+        if apt is None:
+            raise OSError("apt-get not found")
+        subprocess.run([apt, "update", "-qq"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([apt, "install", "-y", "-qq", "chromium"], check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    except (OSError, subprocess.CalledProcessError) as err:
+        say(f"could not install Chromium ({err}); the browser tests will fail. Fix: as root, "
+            "`apt-get update && apt-get install -y chromium`, or deselect them with -m 'not browser'")
+
+
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "help"
     if task not in {"demo", "test", "setup"}:
@@ -80,6 +101,7 @@ def main(argv: list[str]) -> int:
     if task == "demo":
         return subprocess.run([str(BIN / "cxresearch"), "demo", *argv[1:]], cwd=ROOT, env=env).returncode
     if task == "test":
+        ensure_chromium()
         return subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
     return 0
 
