@@ -362,6 +362,108 @@ def _one_word_regex(pattern: str) -> str | None:
     return "^(?:" + body[2:-2].replace("\\w", "[\\pL\\pN_]") + ")$"
 
 
+# Python's \w, \d and \s are Unicode-wide; RE2's are ASCII: spelled out for RE2 (as a class's inside).
+_RE2_CLASSES = {"w": r"\pL\pN_", "d": r"\p{Nd}", "s": r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"}
+# Python's case-insensitive "i" also matches the Turkish dotless ı and dotted İ; RE2's does not.
+_RE2_CASE = {"i": "iIıİ", "I": "iIıİ"}
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _group_end(pattern: str, at: int) -> int:
+    """The index just past the group opening at ``pattern[at]``, skipping escapes and classes."""
+    depth, i, in_class = 0, at, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
+@functools.lru_cache(maxsize=4096)
+def _re2_superset(pattern: str) -> str | None:
+    r"""An RE2 expression that finds every text the Python ``pattern`` finds case-insensitively
+    (and maybe more), or None when it cannot be written.
+
+    Word edges (``\b``) and lookarounds are dropped, which can only find more;
+    ``\w``, ``\d``, ``\s`` and "i" are widened to what Python's mean. Anchors,
+    inline flags, back-references and negated classes give None.
+
+    >>> _re2_superset(r"(?<![\w])\b(ouvr\w*) (midi)\b")
+    '(ouvr[\\pL\\pN_]*) (m[iIıİ]d[iIıİ])'
+    >>> _re2_superset(r"\bwi\W") is None
+    True
+    """
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char, following = pattern[i], pattern[i + 1:i + 2]
+        if char == "\\":
+            if following in _RE2_CLASSES:
+                out.append(_RE2_CLASSES[following] if in_class else f"[{_RE2_CLASSES[following]}]")
+            elif following == "b" and not in_class:
+                pass
+            elif following in "uUx" and following:
+                width = {"u": 4, "U": 8, "x": 2}[following]
+                out.append(r"\x{" + pattern[i + 2:i + 2 + width] + "}")
+                i += width
+            elif following.isalnum() or not following:
+                return None
+            else:
+                out.append("\\" + following if following.isascii() and not following.isspace() else following)
+            i += 2
+            continue
+        if not in_class and pattern.startswith(_LOOKAROUNDS, i):
+            i = _group_end(pattern, i)
+            continue
+        if in_class:
+            in_class = char != "]"
+            if char in _RE2_CASE:
+                char = _RE2_CASE[char]
+        elif char == "[":
+            if pattern[i + 1:i + 2] in ("]", "^"):
+                return None
+            in_class = True
+        elif char in "^$" or (char == "(" and following == "?" and pattern[i + 2:i + 3] != ":"):
+            return None
+        elif char in _RE2_CASE:
+            char = f"[{_RE2_CASE[char]}]"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _could_match(pattern: re.Pattern, arrow: pa.Array, rows: np.ndarray) -> np.ndarray:
+    """The rows among ``rows`` where RE2 finds a superset of ``pattern``: one pass over many texts,
+    leaving Python's ``re`` only the rows that may match."""
+    superset = _re2_superset(pattern.pattern)
+    if superset is None or len(rows) == 0:
+        return rows
+    try:
+        found = pc.match_substring_regex(arrow.take(pa.array(rows)), superset, ignore_case=True)
+    except pa.ArrowInvalid:  # RE2 refuses the expression: every row may match
+        return rows
+    return rows[np.asarray(found, dtype=bool)]
+
+
+def _rows_matching(pattern: re.Pattern, texts: np.ndarray, arrow: pa.Array, rows: np.ndarray) -> np.ndarray:
+    """The rows among ``rows`` where ``pattern`` occurs."""
+    rows = _could_match(pattern, arrow, rows)
+    return rows[np.fromiter((pattern.search(texts[r]) is not None for r in rows.tolist()), bool, len(rows))]
+
+
 class _Patterns:
     """One code's include (or exclude) patterns in one language, split by how to find candidates."""
 
@@ -420,7 +522,10 @@ class _LanguagePlan:
         pieces = sorted({piece for phrases in patterns.values() for pattern in phrases for piece in pattern})
         if not pieces:
             return {}
+        # the words holding any piece, found in one pass, then each piece among those few
         present = corpus.words.take(pa.array(words))
+        some = pc.match_substring_regex(present, "|".join(map(re.escape, pieces)))
+        words, present = words[np.asarray(some, dtype=bool)], present.filter(some)
         column = {piece: i for i, piece in enumerate(pieces)}
         word_piece = corpus.word_matrix([words[np.asarray(pc.match_substring(present, piece), dtype=bool)]
                                          for piece in pieces])
@@ -435,14 +540,14 @@ class _LanguagePlan:
                 out[code] = rows[found]
         return out
 
-    def loose_rows(self, texts: np.ndarray, rows: np.ndarray, which: str = "include") -> dict[str, np.ndarray]:
+    def loose_rows(self, texts: np.ndarray, arrow: pa.Array, rows: np.ndarray,
+                   which: str = "include") -> dict[str, np.ndarray]:
         """For codes with patterns no word can anchor, the rows where one of those patterns occurs."""
         loose = {code: p.loose for code, p in getattr(self, which).items() if p.loose is not None}
         if not loose:
             return {}
         union = re.compile("|".join(f"(?:{rx.pattern})" for rx in loose.values()), re.IGNORECASE)
-        hit = rows[np.fromiter((union.search(texts[r]) is not None for r in rows), bool, len(rows))]
-        return dict.fromkeys(loose, hit)
+        return dict.fromkeys(loose, _rows_matching(union, texts, arrow, rows))
 
 
 # ------------------------------------------------------------------ typos
@@ -566,7 +671,7 @@ def _negated(text: str, start: int, end: int, language: str) -> bool:
         return False
     if language == "zh":
         after = text[end:end + _CHINESE_AFTER]
-        return any(text[:start].endswith(cue) for cue in cues) or any(cue in after for cue in cues)
+        return any(text.endswith(cue, 0, start) for cue in cues) or any(cue in after for cue in cues)
     before, after = _words_near(text, start, end)
     words = before + after
     if not words:
@@ -607,7 +712,7 @@ def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, mask_rows, every: bo
     match, or of ``every`` match (for negatable codes, whose first negated match is reported), and
     the texts with exclusions masked, by row.
 
-    Exclusions are masked only in ``mask_rows``, the rows where an exclude pattern may occur.
+    Exclusions are masked only in ``mask_rows``, the rows where an exclude pattern occurs.
     """
     include, found_rows, starts, ends, masked = compiled.include, [], [], [], {}
     to_mask = set() if mask_rows is None else set(mask_rows.tolist())
@@ -626,6 +731,13 @@ def _confirm(compiled, texts: np.ndarray, rows: np.ndarray, mask_rows, every: bo
             ends.append(m.end())
     return np.asarray(found_rows, dtype=np.int64), np.asarray(starts, dtype=np.int64), \
         np.asarray(ends, dtype=np.int64), masked
+
+
+def _excluded(compiled: dict, texts: np.ndarray, arrow: pa.Array, candidates: dict[str, np.ndarray]) -> dict:
+    """For each code, the rows among ``candidates[code]`` (where its words say an exclude pattern
+    may occur) where one does occur: only these need their text masked."""
+    found = {code: _rows_matching(compiled[code].exclude, texts, arrow, rows) for code, rows in candidates.items()}
+    return {code: rows for code, rows in found.items() if len(rows)}
 
 
 def _merge(*tables: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -744,7 +856,6 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     if len(texts) == 0:
         return _no_codes(columns, 0)
     corpus = _Corpus(arrow)
-    del arrow
     found = []      # tables of (row, code, start, end, negated, match, language)
     confirmed = []  # the same, for matches found by a code's full expression
     plans = {lang: _LanguagePlan(codebook, lang) for lang in codebook.languages}
@@ -757,9 +868,9 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
             continue
         words = np.flatnonzero(frequency_of[lang])
         exact = exact_of[lang] = plan.word_hits(corpus.words, words)
-        masked = _merge(_candidates(corpus, rows, plan.word_hits(corpus.words, words, which="exclude")),
-                        plan.phrase_rows(corpus, rows, words, which="exclude"),
-                        plan.loose_rows(texts, rows, which="exclude"))
+        masked = _excluded(plan.compiled, texts, arrow, _merge(
+            _candidates(corpus, rows, plan.word_hits(corpus.words, words, which="exclude")),
+            plan.phrase_rows(corpus, rows, words, which="exclude"), plan.loose_rows(texts, arrow, rows, which="exclude")))
         # A one-word hit outside Chinese text, with no exclusion in its verbatim, is certain: it is
         # taken from the words directly. Everything else gets a look from the code's full expression.
         latin = {code: ids_[~corpus.han[ids_]] for code, ids_ in exact.items()}
@@ -771,11 +882,12 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
         found.append(hits)
         resolved = _rows_by_code(hits)
         candidates = _merge(_candidates(corpus, rows, exact), plan.phrase_rows(corpus, rows, words),
-                            plan.loose_rows(texts, rows))
+                            plan.loose_rows(texts, arrow, rows))
         for code, cand in candidates.items():
             if code in resolved:
                 cand = np.setdiff1d(cand, resolved[code], assume_unique=True)
             negatable = negation and plan.compiled[code].negatable
+            cand = _could_match(plan.compiled[code].include, arrow, cand)
             matches = _confirm(plan.compiled[code], texts, cand, masked.get(code), every=negatable)
             if len(matches[0]):
                 confirmed.append(_first_negated(corpus, texts, matches, code, lang, langs, negatable))
