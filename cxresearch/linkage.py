@@ -442,7 +442,7 @@ def compare_groups(data, outcome, *, metric="nps", group=None, bands=None, ci=0.
                 if binary:
                     centre = (mean + z * z / (2 * n)) / (1 + z * z / n)
                     half = z * np.sqrt(mean * (1 - mean) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-                    row["ci_low"], row["ci_high"] = centre - half, centre + half
+                    row["ci_low"], row["ci_high"] = max(0.0, min(mean, centre - half)), min(1.0, max(mean, centre + half))
                 else:
                     half = stats.t.ppf(0.5 + ci / 2, n - 1) * row["sd"] / np.sqrt(n)
                     row["ci_low"], row["ci_high"] = mean - half, mean + half

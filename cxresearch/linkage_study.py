@@ -339,7 +339,9 @@ def executive_summary(*, money: MoneySettings, suppressed, leakage_note=None, ri
                      "moving them is not included.*")
     if churn is not None and len(churn):
         parts = [f"{r.term} {r.odds_ratio:.2f} (95% CI {r.ci_low:.2f}-{r.ci_high:.2f})" for r in churn.itertuples()]
-        lines.append(f"- **Churn odds vs the reference band:** {'; '.join(parts)}. *Caveat: observational.*")
+        caveat = ("separated, probable leakage: finite only because the fit is penalised, not an effect size"
+                  if suppressed else "observational")
+        lines.append(f"- **Churn odds vs the reference band:** {'; '.join(parts)}. *Caveat: {caveat}.*")
     if orders is not None and len(orders):
         parts = [f"{r.term} {r.rate_ratio:.2f} (95% CI {r.ci_low:.2f}-{r.ci_high:.2f})" for r in orders.itertuples()]
         lines.append(f"- **Orders per month after answering, same customer:** {'; '.join(parts)} × the passive "

@@ -1371,7 +1371,8 @@ def plot_group_outcomes(groups, outcome, title=None, ax=None, **kwargs):
     ax.bar(x, heights, color=colours, **kwargs)
     shown = ~hidden
     low, high = table["ci_low"].to_numpy(float), table["ci_high"].to_numpy(float)
-    ax.errorbar(x[shown], heights[shown], yerr=[heights[shown] - low[shown], high[shown] - heights[shown]],
+    ax.errorbar(x[shown], heights[shown], yerr=[np.clip(heights[shown] - low[shown], 0, None),
+                                                np.clip(high[shown] - heights[shown], 0, None)],
                 fmt="none", ecolor="0.2", capsize=4, linewidth=1.2)
     for position in x[hidden]:
         ax.text(position, 0, "withheld", ha="center", va="bottom", fontsize="small", color="0.4")
