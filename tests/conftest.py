@@ -44,3 +44,38 @@ def ax():
     fig, ax = plt.subplots()
     yield ax
     plt.close(fig)
+
+
+# --- published reports (cxresearch serve, browser tests) ------------------------------------------
+
+#: Screenshots and other artifacts of the browser tests (gitignored); printed at the end of the run.
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+
+
+@pytest.fixture(scope="session")
+def published_reports(tmp_path_factory) -> Path:
+    """A reports folder holding a real good run of every study `cxresearch demo` runs (once per session).
+
+    The runs are the demo's (studies.yml's demo runs, then every other study
+    with its defaults), so a study added later is published and tested here
+    without changing this fixture.
+    """
+    from cxresearch import runner
+
+    reports = tmp_path_factory.mktemp("published") / "reports"
+    results = runner.run_all(runner.demo_runs(), reports_dir=reports, force=True)
+    failed = [r.message for r in results if r.status == "failed"]
+    assert not failed, f"a study failed to run: {failed}"
+    return reports
+
+
+@pytest.fixture(scope="session")
+def browser_artifacts() -> Path:
+    """Where the browser tests save their screenshots (created)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ARTIFACTS.is_dir() and any(ARTIFACTS.iterdir()):
+        terminalreporter.write_line(f"browser test screenshots: {ARTIFACTS}")

@@ -60,16 +60,16 @@ class PublishedRun:
         return start[:16].replace("T", " ")
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path, study: str = "STUDY") -> dict:
+    fix = f"run the study again: cxresearch run {study}"
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DataFileError("file not found", file=path, fix="run the study again: cxresearch run STUDY") from None
+        raise DataFileError("file not found", file=path, fix=fix) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise DataFileError(f"unreadable ({type(err).__name__})", file=path,
-                            fix="run the study again: cxresearch run STUDY") from None
+        raise DataFileError(f"unreadable ({type(err).__name__})", file=path, fix=fix) from None
     if not isinstance(content, dict):
-        raise DataFileError("expected a JSON object", file=path, fix="run the study again: cxresearch run STUDY")
+        raise DataFileError("expected a JSON object", file=path, fix=fix)
     return content
 
 
@@ -155,8 +155,8 @@ def load_run(study: str, reports_dir=None) -> PublishedRun:
     if not run_id or not _STUDY.match(run_id) or not folder.is_dir():
         raise DataFileError("the latest good run's folder is missing", file=folder,
                             fix=f"run the study again: cxresearch run {study}")
-    run = _read_json(folder / "run.json")
-    content = _read_json(folder / "results.json")
+    run = _read_json(folder / "run.json", study)
+    content = _read_json(folder / "results.json", study)
     listed = {kind: content.get(kind) or [] for kind in ("results", "tables", "figures", "cubes")}
     for kind in ("tables", "figures", "cubes"):
         for item in listed[kind]:
