@@ -161,17 +161,23 @@ def _id_text(series):
     return series.astype("string").str.strip()
 
 
+def _member(values, pool):
+    """values.isin(pool) as a numpy array, through a hash index (pandas' isin on Arrow strings builds lists)."""
+    index = pd.Index(pd.unique(pd.Series(pool).dropna()))
+    return index.get_indexer(pd.Series(values)) >= 0
+
+
 def _float_like(ids):
     return ids.dropna().head(200).str.fullmatch(r"-?\d+\.0+").mean() > 0.5 if len(ids.dropna()) else False
 
 
 def _check_ids_match(customer_ids, answer_ids, customers_file, responses_file):
-    if customer_ids.isin(answer_ids).any():
+    if _member(customer_ids, answer_ids).any():
         return
     c_ex, a_ex = customer_ids.dropna().iloc[0], answer_ids.dropna().iloc[0]
     stripped_c = customer_ids.str.replace(r"\.0+$", "", regex=True)
     stripped_a = answer_ids.str.replace(r"\.0+$", "", regex=True)
-    if (_float_like(customer_ids) or _float_like(answer_ids)) and stripped_c.isin(stripped_a).any():
+    if (_float_like(customer_ids) or _float_like(answer_ids)) and _member(stripped_c, stripped_a).any():
         floaty = responses_file if _float_like(answer_ids) else customers_file
         raise DataValidationError(
             f"no customer id of the answers matches a customer: the ids were read as decimal numbers "
@@ -291,12 +297,12 @@ def single_customer_view(customers, responses, *, metric="nps", how="latest", da
     view["n_answers"] = view["n_answers"].fillna(0).astype(int)
     _derive_money_columns(view, window_months)
     answering = answers["customer_id"].drop_duplicates()
-    found = answering.isin(customer_ids)
+    found = _member(answering, customer_ids)
     view.attrs["match"] = {
         "n_customers": int(len(view)), "n_answering_customers": int(len(answering)),
         "match_rate": round(float(found.mean()), 4), "customers_with_answers": int((view["n_answers"] > 0).sum()),
         "customers_without_answers": int((view["n_answers"] == 0).sum()),
-        "answers_unmatched": int((~answers["customer_id"].isin(customer_ids)).sum()),
+        "answers_unmatched": int((~_member(answers["customer_id"], customer_ids)).sum()),
         "answering_customers_unmatched": int((~found).sum()), "how": how, "metric": metric}
     return view.reset_index(drop=True)
 
@@ -1605,7 +1611,7 @@ def theme_costs(data, coded, verbatims, *, outcome=("churned", "revenue", "clv")
     z = stats.norm.ppf(0.5 + ci / 2)
     rows = []
     for theme, who in raised.groupby(code):
-        has = ids.isin(set(who["customer_id"])).to_numpy()
+        has = _member(ids, who["customer_id"])
         for column in outcomes:
             values = _numeric(data, column, "outcome")
             ok = ~np.isnan(values) & wrote
