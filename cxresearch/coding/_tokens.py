@@ -100,18 +100,23 @@ class Tokens:
                 tokens = pa.array([], pa.large_string())
             words.append(pc.utf8_lower(tokens).dictionary_encode())
             parts.append(part)
+        # one attribute at a time, each slice's part freed as it is copied: the peak stays near the result's size
         self.doc, self.start, self.end, self.clause_break, self.joined = (
-            np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, t)
+            np.concatenate([p.pop(k) for p in parts]) if parts else np.zeros(0, t)
             for k, t in (("doc", np.int32), ("start", np.int32), ("end", np.int32),
                          ("clause_break", bool), ("joined", bool)))
         if words:
             unified = pa.chunked_array(words).unify_dictionaries()
+            del words
             self.vocabulary = unified.chunk(0).dictionary
-            self.word = np.concatenate([c.indices.to_numpy() for c in unified.chunks]).astype(np.int32)
+            self.word = np.empty(len(self.doc), dtype=np.int32)
+            np.concatenate([c.indices.to_numpy() for c in unified.chunks], out=self.word)
+            del unified
         else:
             self.vocabulary, self.word = pa.array([], pa.large_string()), np.zeros(0, np.int32)
         self.han = np.asarray(pc.match_substring_regex(self.vocabulary, r"\p{Han}"), dtype=bool)
         self.n_texts = len(texts)
+        pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed blocks: return them
 
     @staticmethod
     def _slice(data: np.ndarray, offsets: np.ndarray, first: int, last: int) -> dict[str, np.ndarray]:
@@ -167,7 +172,7 @@ class Tokens:
         to_char = (lambda at: at - continuation[np.maximum(at - 1, 0)] * (at > 0)) if continuation is not None \
             else (lambda at: at)
         first_char = to_char(doc_first)[doc]
-        return {"doc": doc + first, "start": (to_char(begins) - first_char).astype(np.int32),
+        return {"doc": (doc + first).astype(np.int32), "start": (to_char(begins) - first_char).astype(np.int32),
                 "end": (to_char(ends) - first_char).astype(np.int32), "clause_break": clause_break,
                 "joined": joined, "byte_start": begins + low, "byte_end": ends + low}
 

@@ -132,13 +132,13 @@ class _Corpus:
         self.n_docs = tokens.n_texts
         indptr = np.zeros(self.n_docs + 1, dtype=np.int64)
         np.cumsum(np.bincount(tokens.doc, minlength=self.n_docs), out=indptr[1:])
-        table = sparse.csr_matrix((np.ones(len(tokens.word), dtype=np.int32), tokens.word.copy(), indptr),
+        table = sparse.csr_matrix((np.ones(len(tokens.word), dtype=bool), tokens.word.copy(), indptr),
                                   shape=(self.n_docs, len(self.words)))
         table.sum_duplicates()
-        table.data[:] = 1
-        self.table = table                                   # verbatims x words, 0/1
+        self.table = table                                   # verbatims x words, True where the word occurs
         self.han_docs = np.zeros(self.n_docs, dtype=bool)    # verbatims with Chinese: matched by expression
         self.han_docs[tokens.doc[self.han[tokens.word]]] = True
+        self._negation, self._cue_rows = {}, {}              # per language
 
     @functools.cached_property
     def vocabulary(self) -> np.ndarray:
@@ -159,9 +159,13 @@ class _Corpus:
         """Ids of the given (lower-case) words that occur, as a 0/1 mask over the vocabulary."""
         return np.asarray(pc.is_in(self.words, value_set=pa.array(sorted(words), pa.large_string())), dtype=bool)
 
-    @functools.cache
     def negation(self, language: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(cue word, clause-ending word, in a negating phrase) for ``language``: masks over words and tokens."""
+        if language not in self._negation:   # kept on the corpus (a functools.cache would keep the corpus)
+            self._negation[language] = self._find_negation(language)
+        return self._negation[language]
+
+    def _find_negation(self, language: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         tokens = self.tokens
         cue = self.word_ids(NEGATION_CUES.get(language, ()))
         conjunction = self.word_ids(_CONJUNCTIONS.get(language, ()))
@@ -204,13 +208,14 @@ class _Corpus:
                 flipped |= alive & (cue[word] | phrase)
         return flipped
 
-    @functools.cache
     def cue_rows(self, language: str) -> np.ndarray:
         """Verbatims holding a negation cue of ``language`` (a word, a phrase or an "n't")."""
-        cue, _, in_phrase = self.negation(language)
-        rows = np.asarray((self.table @ cue.astype(np.int32)) > 0).ravel()
-        rows[self.tokens.doc[in_phrase]] = True
-        return rows
+        if language not in self._cue_rows:
+            cue, _, in_phrase = self.negation(language)
+            rows = np.asarray((self.table @ cue.astype(np.int32)) > 0).ravel()
+            rows[self.tokens.doc[in_phrase]] = True
+            self._cue_rows[language] = rows
+        return self._cue_rows[language]
 
     @functools.cached_property
     def _token_starts(self) -> np.ndarray:
@@ -764,18 +769,20 @@ def _prepare(data, codebook, text, id, language, speaker, respondent):
     if speaker is not None and speaker in data.columns:
         who = data[speaker].astype("string").str.casefold()
         keep &= (who.isna() | (who == str(respondent).casefold())).fillna(False).to_numpy(dtype=bool)
-    frame = data.loc[keep]
+    frame = data if keep.all() else data.loc[keep]
     texts = frame[text]
     if not (pd.api.types.is_string_dtype(texts) or texts.map(type).eq(str).all()):
         raise DataValidationError("texts are not text", column=text, value=str(texts.dtype),
                                   fix="point text= at the column holding the verbatims")
+    arrow = pa.array(texts, type=pa.large_string())  # no copy when pandas holds the texts in Arrow
     texts = texts.to_numpy(dtype=object)
-    arrow = pa.array(texts, type=pa.large_string())
     normal = pc.utf8_normalize(arrow, "NFC")
     changed = np.flatnonzero(~np.asarray(pc.equal(normal, arrow), dtype=bool))
     if len(changed):
         texts = texts.copy()
         texts[changed] = np.asarray(normal.take(pa.array(changed)).to_pylist(), dtype=object)
+    else:
+        normal = arrow
     if language is not None and language in data.columns:
         langs = frame[language].astype("string").str.casefold().fillna(_text.UNDETERMINED)
     else:
@@ -898,6 +905,7 @@ def autocode(data, codebook=None, *, text="text", id="doc_id", language="languag
     if other_languages:
         found.extend(_other_language_rows(corpus, langs, exact_of, rows_of, frequency_of))
     found.extend(confirmed)
+    del corpus, arrow  # the words are no longer needed: free them before the table is built
     out = pd.concat([f for f in found if len(f)], ignore_index=True) if any(len(f) for f in found) else None
     if out is None:
         return _no_codes(columns, len(texts))
