@@ -1255,7 +1255,9 @@ def revenue_at_risk(data, *, metric="nps", group=None, bands=None, at_risk="detr
     value = n · R · g · Σ_{m=1..H} [(1 − h_ref)^m − (1 − h)^m] / (1 + r)^m,
     the gross profit the band would keep over H months if it churned like the
     reference band while spending as it does. It is an association: it prices
-    the gap, not what an action would recover.
+    the gap, not what an action would recover. In a simulation over 150
+    seeds (``tests/test_linkage_simulation.py``) the 95% percentile interval
+    covered the planted value 92% of the time: read it as a 90-92% interval.
 
     Examples
     --------
