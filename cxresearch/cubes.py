@@ -30,7 +30,10 @@ Withholding (:func:`withhold_combinations`), in the cube's own terms:
    system; a withheld cell whose counts it determines exactly (every solution
    agrees on it) is disclosed, however many subtractions it takes. Such a
    cell's smallest shown neighbour is withheld and the audit repeats, so the
-   recorded cube has no exactly determined withheld cell.
+   recorded cube has no exactly determined withheld cell. (A block of more
+   than 4,000 withheld cells linked by shared lines is not audited: the check
+   is cubic in its size; the line rule still holds there. The sample's cubes
+   have blocks of a few hundred.)
 
 What is guaranteed: no withheld cell of a cube (its ``n``, promoters,
 passives, detractors or item counts) equals any combination of the cells the

@@ -73,9 +73,13 @@ def published_reports(tmp_path_factory) -> Path:
 def browser_artifacts() -> Path:
     """Where the browser tests save their screenshots (created)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    _saved.append(ARTIFACTS)
     return ARTIFACTS
 
 
+_saved: list = []  # set when a browser test saved screenshots in this run
+
+
 def pytest_terminal_summary(terminalreporter):
-    if ARTIFACTS.is_dir() and any(ARTIFACTS.iterdir()):
+    if _saved:
         terminalreporter.write_line(f"browser test screenshots: {ARTIFACTS}")

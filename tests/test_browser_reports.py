@@ -47,8 +47,9 @@ def _damage(reports: Path) -> dict:
     """Copies of the scorecard's run, each damaged in one way, published as studies of their own."""
     source = reports / SCORECARD
     damaged = {}
-    for name, harm in {"90-damaged-results": lambda run: (run / "results.json").write_text("{"),
-                       "91-damaged-cube": lambda run: (run / "tables" / "nps_filters.csv").write_text("x\n1\n")}.items():
+    harms = {"90-damaged-results": lambda run: (run / "results.json").write_text("{"),
+             "91-damaged-cube": lambda run: (run / "tables" / "nps_filters.csv").write_text("x\n1\n")}
+    for name, harm in harms.items():
         shutil.copytree(source, reports / name, symlinks=True)
         run_id = (reports / name / "LATEST").read_text().strip()
         harm(reports / name / run_id)

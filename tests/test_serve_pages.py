@@ -113,7 +113,7 @@ def test_the_page_shows_numbers_from_the_run_and_suppressed_cells_as_words(repor
     assert "study=05-store-pulse&amp;segment=Silver" in panel.result.value
     panel.controls["segment"].value = "Bronze"
     assert "suppressed" in panel.result.value and "pts" not in panel.result.value
-    assert 'alt="NPS rose from 18 to 22"' in figures and "data:image/png;base64," in figures
+    assert 'alt="NPS rose from 18 to 22"' in figures and 'src="/report/05-store-pulse/figures/trend.png"' in figures
 
 
 def test_an_unknown_filter_value_in_the_link_falls_back_to_all(reports):
@@ -146,6 +146,48 @@ def test_sign_in_is_required_off_loopback_and_documented():
     assert (parsed.host, parsed.port) == ("127.0.0.1", 8866)
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "cxresearch serve" in readme and "--token" in readme
+
+
+def test_an_exposed_server_asks_for_sign_in(reports, tmp_path):
+    """The real command on all addresses: nothing is served without the token, everything with it."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "cxresearch"), "serve", "--host", "0.0.0.0", "--port", str(port),
+               "--token", "s3cret-t0ken", "--reports", str(reports)]
+    with open(tmp_path / "serve.log", "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    opener = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,),
+                                              {"redirect_request": lambda *args, **kwargs: None}))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                opener.open(base + "/?token=s3cret-t0ken", timeout=5)
+                break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                assert process.poll() is None, (tmp_path / "serve.log").read_text()
+                time.sleep(0.2)
+        for path in ("/", "/report/05-store-pulse", "/report/05-store-pulse/figures/trend.png",
+                     "/voila/render/report.ipynb?study=05-store-pulse"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                opener.open(base + path, timeout=10)
+            assert refused.value.code in (302, 403) and "/login" in refused.value.headers.get("Location", "/login")
+        with opener.open(base + "/?token=s3cret-t0ken", timeout=10) as reply:
+            assert reply.status == 200 and "Store pulse" in reply.read().decode()
+        assert "s3cret-t0ken" not in (tmp_path / "serve.log").read_text()
+    finally:
+        process.terminate()
+        process.wait(20)
 
 
 class _Fetches(HTMLParser):

@@ -10,7 +10,7 @@ from the study's latest good run folder only:
 * one panel per recorded cube: a drop-down per filter (pre-selected from the
   URL), the measure of the chosen combination looked up in the cube, or
   "suppressed" when the run withheld it, and a link to this very view;
-* the run's figures (PNG, with their alt text) and tables.
+* the run's figures (PNG, fetched from the run folder, with their alt text) and tables.
 
 Nothing here computes a result: a filter change is a dictionary lookup. Any
 problem (unknown study, damaged run folder, a bug) becomes a short message
@@ -21,7 +21,6 @@ What it is not for: the gallery or the server (:mod:`.gallery`, :mod:`.server`).
 
 from __future__ import annotations
 
-import base64
 import sys
 import traceback
 from urllib.parse import parse_qs, quote, urlencode
@@ -146,11 +145,12 @@ class FilterPanel:
 
 
 def _figures_html(run: PublishedRun) -> str:
+    """The run's saved figures, fetched by the browser from the run folder (not sent through the kernel)."""
     parts = []
     for figure in run.figures:
-        data = base64.b64encode((run.folder / figure["path"]).read_bytes()).decode("ascii")
         alt = figure.get("alt") or figure.get("name", "")
-        parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{theme.escape(alt)}">'
+        src = f'/report/{quote(run.study)}/{quote(figure["path"])}'
+        parts.append(f'<figure><img src="{theme.escape(src)}" alt="{theme.escape(alt)}" loading="lazy">'
                      f'<figcaption>{theme.escape(alt)}</figcaption></figure>')
     return f'<div class="cx"><h2>Figures</h2>{"".join(parts)}</div>' if parts else ""
 

@@ -144,7 +144,7 @@ def load_run(study: str, reports_dir=None) -> PublishedRun:
     >>> load_run("no-such-study", tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
-    cxresearch.exceptions.ParameterError: parameter 'study': no published report of this name (value 'no-such-study'). Fix: open the gallery and pick a report
+    cxresearch.exceptions.ParameterError: parameter 'study': no published report of this name (value 'no-such-study')...
     """
     reports_dir = Path(reports_dir if reports_dir is not None else published_reports_dir())
     if not isinstance(study, str) or not _STUDY.match(study) or not (reports_dir / study).is_dir():

@@ -8,6 +8,7 @@ Routes (all behind the server's sign-in when it has one):
                                       with ``study=<study>`` and the filters kept
 ``/report/<study>/report.html``       the latest good run's static page (offline)
 ``/report/<study>/tables/<name>.csv`` a table of that run
+``/report/<study>/figures/<name>.png`` a figure of that run
 ``/voila/render/report.ipynb?...``    Voilà itself
 ====================================  =====================================================
 
@@ -70,17 +71,34 @@ else:
     show_report(query)"""
 
 
-# Voilà's lab template links Font Awesome from a CDN; the reports use no icon font and fetch nothing.
+# Voila's lab template, changed in two ways: it links Font Awesome from a CDN (the reports use no icon
+# font and fetch nothing), and it sends every output as JSON for JavaScript to draw. The report's own
+# HTML outputs (headline numbers, figures, tables; escaped by cxresearch.publishing) are written into
+# the page instead, and shown without waiting for Voila's theme and scripts (its spinner is left out), so
+# they show as soon as the page arrives; the filter widgets are still drawn by Voila's script.
 _TEMPLATE = """\
 {%- extends 'lab/index.html.j2' -%}
-{#- cxresearch: Voila's lab template without the style sheets it fetches from the internet -#}
+{#- cxresearch: Voila's lab template, without the internet and with the report's HTML drawn up front -#}
 {%- import "spinner.macro.html.j2" as spinner -%}
 {%- block notebook_css -%}
   {% if frontend == "voila" %}{{ resources.include_js("static/voila-style.js") }}{% endif %}
   {{ spinner.css() }}
-  <style>.jp-mod-noOutputs.jp-mod-noInput {display: none;}</style>
+  <style>.jp-mod-noOutputs.jp-mod-noInput {display: none;}
+  #rendered_cells {display: block !important;} #loading {display: none !important;}</style>
   {{ super.super() }}
 {%- endblock notebook_css -%}
+{% block data_priority scoped %}
+{%- if output -%}
+{%- if output.output_type == 'display_data' and 'text/html' in output.data
+      and 'application/vnd.jupyter.widget-view+json' not in output.data -%}
+<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output cx-static">
+{{- output.data['text/html'] | safe -}}
+</div>
+{%- else -%}
+<script type="application/vnd.voila.cell-output+json">{{ output | trusted | tojson }}</script>
+{%- endif -%}
+{%- endif -%}
+{% endblock data_priority %}
 """
 
 
@@ -142,7 +160,7 @@ def server_arguments(site_dir, *, host="127.0.0.1", port=8866, token=None, hashe
     >>> server_arguments("/srv/site", host="0.0.0.0")
     Traceback (most recent call last):
     ...
-    cxresearch.exceptions.ParameterError: parameter '--host': a server reachable from other machines needs sign-in (value '0.0.0.0'). Fix: pass --token TOKEN or --password, or keep the default --host 127.0.0.1
+    cxresearch.exceptions.ParameterError: parameter '--host': a server reachable from other machines needs sign-in ...
     """
     port = _check_port(port)
     if not is_loopback(host) and not (token or hashed_password):
@@ -198,7 +216,7 @@ def _server_class():
             self.redirect(url_path_join(self.base_url, "voila", "render", NOTEBOOK) + "?" + query)
 
     class RunFileHandler(JupyterHandler):
-        """The static page and the tables of a study's latest good run; nothing else of the folder."""
+        """The static page, tables and figures of a study's latest good run; nothing else of the folder."""
 
         @web.authenticated
         def get(self, study, path):
@@ -208,6 +226,7 @@ def _server_class():
                 raise web.HTTPError(404) from None
             allowed = {"report.html": "text/html; charset=utf-8"}
             allowed.update({t["path"]: "text/csv; charset=utf-8" for t in run.tables})
+            allowed.update({f["path"]: "image/png" for f in run.figures})
             if path not in allowed or not (run.folder / path).is_file():
                 raise web.HTTPError(404)
             self.set_header("Content-Type", allowed[path])
@@ -222,11 +241,11 @@ def _server_class():
             self.template_paths.insert(0, str(Path(self.root_dir) / TEMPLATES))
 
         def init_handlers(self):
+            study = r"/report/([A-Za-z0-9][A-Za-z0-9_.\-]*)"
+            files = r"(report\.html|tables/[^/]+\.csv|figures/[^/]+\.png)"
             ours = [(url_path_join(self.server_url, r"/?"), GalleryHandler),
-                    (url_path_join(self.server_url, r"/report/([A-Za-z0-9][A-Za-z0-9_.\-]*)/?"), ReportHandler),
-                    (url_path_join(self.server_url,
-                                   r"/report/([A-Za-z0-9][A-Za-z0-9_.\-]*)/(report\.html|tables/[^/]+\.csv)"),
-                     RunFileHandler)]
+                    (url_path_join(self.server_url, study + r"/?"), ReportHandler),
+                    (url_path_join(self.server_url, study + "/" + files), RunFileHandler)]
             return ours + super().init_handlers()
 
     return ReportServer
@@ -261,13 +280,15 @@ def serve(*, host: str = "127.0.0.1", port: int = 8866, reports_dir=None, token:
     if not reports_dir.is_dir():
         raise ParameterError("no such folder", parameter="--reports", value=str(reports_dir),
                              fix="run a study first (cxresearch demo) or pass the reports folder")
-    if not is_loopback(host) and not (token or hashed_password):
+    generated = not is_loopback(host) and not (token or hashed_password)
+    if generated:
         token = secrets.token_urlsafe(24)
     args = server_arguments(_site(), host=host, port=port, token=token, hashed_password=hashed_password,
                             pool_size=pool_size)
     os.environ[REPORTS_VARIABLE] = str(reports_dir)  # the report kernels inherit it
     shown = "localhost" if is_loopback(host) else host
-    sign_in = f"?token={token}" if token else ""
+    # a token of one's own is not echoed into logs; a generated one must be, or nobody could sign in
+    sign_in = f"?token={token}" if generated else "?token=<your token>" if token else ""
     print(f"cxresearch: publishing {reports_dir} at http://{shown}:{port}/{sign_in} (Ctrl-C stops)", flush=True)
     _server_class().launch_instance(argv=args)
     return 0
