@@ -1062,26 +1062,25 @@ def order_rate_ratios(panel, orders="orders", *, group=None, reference="passive"
     bands = frame[group].to_numpy()
     periods = pd.get_dummies(frame[period].astype(str), drop_first=True, dtype=float)
     X = np.column_stack([(bands == lv).astype(float) for lv in levels] + [periods.to_numpy()])
-    b = np.zeros(X.shape[1])
-    for iteration in range(1, max_iter + 1):
+
+    def fitted(b):
+        """Expected orders given each customer's total, the design centred within customer, the Hessian."""
         eta = X @ b
         e = np.exp(eta - eta.max())
         mu = e * (totals / np.bincount(customer, e))[customer]
         weight = np.bincount(customer, mu)
         means = np.column_stack([np.bincount(customer, mu * X[:, j]) for j in range(X.shape[1])]) / weight[:, None]
         centred = X - means[customer]
-        hessian = (centred * mu[:, None]).T @ centred
+        return mu, centred, (centred * mu[:, None]).T @ centred
+
+    b = np.zeros(X.shape[1])
+    for iteration in range(1, max_iter + 1):
+        mu, centred, hessian = fitted(b)
         step = np.linalg.solve(hessian, centred.T @ (y - mu))
         b = b + step
         if np.max(np.abs(step)) < 1e-10:
             break
-    eta = X @ b
-    e = np.exp(eta - eta.max())
-    mu = e * (totals / np.bincount(customer, e))[customer]
-    weight = np.bincount(customer, mu)
-    means = np.column_stack([np.bincount(customer, mu * X[:, j]) for j in range(X.shape[1])]) / weight[:, None]
-    centred = X - means[customer]
-    hessian = (centred * mu[:, None]).T @ centred
+    mu, centred, hessian = fitted(b)
     scores = np.column_stack([np.bincount(customer, centred[:, j] * (y - mu)) for j in range(X.shape[1])])
     inverse = np.linalg.inv(hessian)
     cov = inverse @ (scores.T @ scores) @ inverse
