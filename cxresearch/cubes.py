@@ -220,17 +220,16 @@ def filter_cube(data, filters, *, measure="nps", score="nps", items=None, id="do
     combos = cells.drop_duplicates(filters)[filters + ["n"]].reset_index(drop=True)
     reason = withhold_combinations(combos, filters, min_n_privacy=min_n)
     combos["withheld_reason"] = reason.to_numpy()
-    cells = cells.drop(columns=[c for c in ("withheld_reason",) if c in cells]).merge(
-        combos[filters + ["withheld_reason"]], on=filters, how="left")
+    cells = cells.merge(combos[filters + ["withheld_reason"]], on=filters, how="left")
     cells["withheld"] = cells["withheld_reason"].notna()
     measures = [c for c in (_NPS_COLUMNS if measure == "nps" else _SHARE_COLUMNS) if c != "reliable"]
     cells[measures] = cells[measures].astype("float64")
     cells.loc[cells["withheld"], measures] = np.nan
     cells["reliable"] = cells["reliable"].astype("boolean").mask(cells["withheld"])
-    for column in ("promoters", "passives", "detractors", "share", "ci_low", "ci_high", "nps"):
+    points = ("nps", "ci_low", "ci_high") if measure == "nps" else ()  # NPS points: 2 decimals; shares: 4
+    for column in ("promoters", "passives", "detractors", "share", "nps", "ci_low", "ci_high"):
         if column in cells:
-            cells[column] = cells[column].round(4 if column not in ("nps", "ci_low", "ci_high") or
-                                                measure == "share" else 2)
+            cells[column] = cells[column].round(2 if column in points else 4)
     # "All" first, then the values in order
     cells = cells.sort_values(filters + ([item_column] if item_column else []),
                               key=lambda column: column.map(lambda v: (v != ALL, str(v))), ignore_index=True)
