@@ -45,6 +45,7 @@ from . import config, schemas
 from .datasets import _read_yaml, load_table
 from ._checks import check_columns, check_frame
 from .exceptions import ParameterError
+from .index import format_change
 from .kpis import KPIS, kpi_name, reporting_period
 from .metrics import _check_ci, _check_count, adjust_pvalues, compare_nps, nps, scorecard, trend
 
@@ -55,6 +56,7 @@ __all__ = [
     "DECOMPOSITION_COLUMNS",
     "ATTRIBUTE_COLUMNS",
     "load_scorecard_data",
+    "attribute_label",
     "attach_units",
     "kpi_scorecard",
     "record_scorecard",
@@ -467,7 +469,7 @@ def record_scorecard(card, decimals=None):
         label = f"{row.get('label') or row['kpi']}, {period}" if period else row.get("label")
         note = None
         if row.get("previous_period") and not pd.isna(row.get("change")):
-            note = f"change vs {row['previous_period']}: {row['change']:+.4g} ({row['verdict']})"
+            note = f"change vs {row['previous_period']}: {format_change(row['change'], row.get('unit', ''))} ({row['verdict']})"
         entries.append(record(
             row["kpi"], number(row["value"]), unit=row.get("unit", ""), label=label,
             ci_low=number(row.get("ci_low")), ci_high=number(row.get("ci_high")),
@@ -1608,7 +1610,7 @@ def format_attribute_changes(table, head=None):
     for row in table.to_dict("records"):
         hidden = bool(row["withheld"])
         rows.append({
-            "Attribute": _attribute_name(row["attribute"]),
+            "Attribute": attribute_label(row["attribute"]),
             "Mean before": "withheld" if hidden and pd.isna(row["mean_before"]) else
             _value(row["mean_before"], "score 1-5"),
             "Mean after": "withheld" if hidden and pd.isna(row["mean_after"]) else
@@ -1620,7 +1622,12 @@ def format_attribute_changes(table, head=None):
     return pd.DataFrame(rows)
 
 
-def _attribute_name(column):
+def attribute_label(column: str) -> str:
+    """An attribute rating's column as people read it.
+
+    >>> attribute_label("attr_wait_time")
+    'wait time'
+    """
     name = column[5:] if column.startswith("attr_") else column
     return name.replace("_", " ")
 
@@ -1788,7 +1795,7 @@ def describe_movers(movers, top=None, attributes=None):
     falling = top is None or top["change"] < 0
     first = _attribute_in_direction(attributes, falling)
     if first is not None:
-        lines.append(f"Its customers' rating of **{_attribute_name(first['attribute'])}** "
+        lines.append(f"Its customers' rating of **{attribute_label(first['attribute'])}** "
                      f"{'dropped' if falling else 'rose'} most: from {first['mean_before']:.2f} to "
                      f"{first['mean_after']:.2f} ({first['change']:+.2f} on the 1-5 scale, "
                      f"{_p_is(first['p_value'])}).")

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from . import config
 
-__all__ = ["format_value", "latest_runs", "write_index", "INDEX_FILE"]
+__all__ = ["format_value", "format_change", "latest_runs", "write_index", "INDEX_FILE"]
 
 INDEX_FILE = "index.html"
 _CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF ", "PLN": "PLN ", "CNY": "CN¥",
@@ -79,6 +79,25 @@ def format_value(value, unit: str = "", *, suffix: bool = True) -> str:
     if not unit or not suffix:
         return text
     return f"{text} ({unit})" if any(ch.isdigit() for ch in unit) else f"{text} {unit}"
+
+
+def format_change(change, unit: str = "") -> str:
+    """A change between two periods as people read it: shares in percentage points, else in the unit.
+
+    Examples
+    --------
+    >>> format_change(0.0004752, "share"), format_change(0.1917, "points"), format_change(-50.12, "EUR")
+    ('+0.05 pp', '+0.2 pts', '-€50.12')
+    >>> format_change(0.02205, "score 1-7")
+    '+0.02'
+    """
+    if change is None or (isinstance(change, float) and not math.isfinite(change)):
+        return "n/a"
+    sign = "-" if change < 0 else "+"
+    if (unit or "").strip().lower() in _SHARES:
+        points = abs(change) * 100
+        return f"{sign}{points:.{1 if points >= 0.1 or points == 0 else 2}f} pp"
+    return sign + format_value(abs(change), unit, suffix=(unit or "").strip().lower() in _POINTS)
 
 
 def _read_json(path: Path) -> dict:

@@ -62,7 +62,7 @@ def test_sample_run_makes_money_claims_with_their_terms(sample_run):
     for term in ["36 months", "38% gross margin", "0.8% a month", "EUR"]:
         assert term in risk["note"] and term in results["scenario_value"]["note"]
     assert results["scenario_churn_change"]["value"] < 0
-    assert results["top_driver"]["value"] == "attr_delivery"
+    assert results["top_driver"]["value"] == "delivery"
     assert results["store_engagement_r"]["ci_low"] > 0
     summary = results["executive_summary"]["value"]
     assert "At risk" in summary and "95% CI" in summary and "Caveat" in summary
@@ -128,3 +128,23 @@ def test_a_wrong_id_mapping_fails_in_one_line(tmp_path_factory, shared_datasets)
     result = run(tmp_path_factory, "bad", parameters, expect="failed")
     assert "\n" not in result.message and "DataValidationError" in result.message
     assert "customer_id" in result.message and "Fix:" in result.message
+
+
+@pytest.mark.parametrize("which", ["sample", "telco"])
+def test_report_filters_show_the_churn_share_of_each_band(which, sample_run, telco_run):
+    """The published report's churn cube: each band's cell (other filters "All") equals its churn rate in the
+    run's group comparison (the same customers), recomputed independently from groups.csv."""
+    folder = sample_run if which == "sample" else telco_run
+    cube = pd.read_csv(folder / "tables" / "churn_filters.csv", keep_default_na=False)
+    others = [c for c in ("segment", "region") if c in cube]
+    overall = cube[(cube[others] == "All").all(axis=1)] if others else cube
+    groups = pd.read_csv(folder / "tables" / "groups.csv")
+    rates = groups[groups["outcome"] == "churned"]
+    shown = overall[overall["band"].isin(rates["group"]) & (overall["withheld"].astype(str) == "False")]
+    assert len(shown) >= 3  # every band ("no answer" is not one: customers without a score)
+    for row in shown.itertuples():
+        expected = rates.loc[rates["group"] == row.band, "estimate"]
+        assert int(row.count) / int(row.n) == pytest.approx(float(expected.iloc[0]), abs=1e-12), row.band
+        assert float(row.share) == pytest.approx(float(expected.iloc[0]), abs=5e-4)  # shown rounded
+    meta = json.loads((folder / "results.json").read_text())["cubes"]
+    assert any(c["name"] == "churn_filters" and c["filters"][0] == "band" for c in meta)
