@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from . import config
 
-__all__ = ["format_value", "format_change", "latest_runs", "write_index", "INDEX_FILE"]
+__all__ = ["format_value", "format_change", "latest_run_id", "latest_runs", "write_index", "INDEX_FILE"]
 
 INDEX_FILE = "index.html"
 _CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF ", "PLN": "PLN ", "CNY": "CN¥",
@@ -107,6 +107,16 @@ def _read_json(path: Path) -> dict:
         return {}
 
 
+def latest_run_id(study_dir: Path) -> str:
+    """The run folder name ``LATEST`` (or, failing that, the ``latest`` symlink) points at; "" when none."""
+    text = Path(study_dir) / "LATEST"
+    if text.exists():
+        return text.read_text(encoding="utf-8").strip()
+    if (Path(study_dir) / "latest").is_symlink():
+        return os.readlink(Path(study_dir) / "latest")
+    return ""
+
+
 def latest_runs(reports_dir=None) -> list[dict]:
     """Per study folder: its name, the latest good run (``run.json`` + results) and its last logged run."""
     from .runner import RUN_FILE, read_run_log
@@ -120,12 +130,7 @@ def latest_runs(reports_dir=None) -> list[dict]:
     folders = [p for p in sorted(reports_dir.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))] \
         if reports_dir.is_dir() else []
     for folder in folders:
-        run_id = ""
-        with_text = folder / "LATEST"
-        if with_text.exists():
-            run_id = with_text.read_text(encoding="utf-8").strip()
-        elif (folder / "latest").is_symlink():
-            run_id = os.readlink(folder / "latest")
+        run_id = latest_run_id(folder)
         run_dir = folder / run_id if run_id else None
         if (run_dir is None or not run_dir.is_dir()) and folder.name not in last:
             continue

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .. import config
 from ..exceptions import DataFileError, ParameterError
+from ..index import latest_run_id
 
 __all__ = ["PublishedRun", "Cube", "published_reports_dir", "published_studies", "load_run", "read_cube",
            "study_title", "REPORTS_VARIABLE"]
@@ -98,22 +99,13 @@ def study_title(study: str, run: dict | None = None) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _latest_id(study_dir: Path) -> str:
-    text = study_dir / "LATEST"
-    if text.exists():
-        return text.read_text(encoding="utf-8").strip()
-    if (study_dir / "latest").is_symlink():
-        return os.readlink(study_dir / "latest")
-    return ""
-
-
 def published_studies(reports_dir=None) -> list[str]:
     """The study folders that have (or had) a good run, in name order; added studies appear by themselves."""
     reports_dir = Path(reports_dir if reports_dir is not None else published_reports_dir())
     if not reports_dir.is_dir():
         return []
     return [p.name for p in sorted(reports_dir.iterdir())
-            if p.is_dir() and not p.name.startswith((".", "_")) and _latest_id(p)]
+            if p.is_dir() and not p.name.startswith((".", "_")) and latest_run_id(p)]
 
 
 def load_run(study: str, reports_dir=None) -> PublishedRun:
@@ -150,7 +142,7 @@ def load_run(study: str, reports_dir=None) -> PublishedRun:
     if not isinstance(study, str) or not _STUDY.match(study) or not (reports_dir / study).is_dir():
         raise ParameterError("no published report of this name", parameter="study", value=study,
                              fix="open the gallery and pick a report")
-    run_id = _latest_id(reports_dir / study)
+    run_id = latest_run_id(reports_dir / study)
     folder = reports_dir / study / run_id
     if not run_id or not _STUDY.match(run_id) or not folder.is_dir():
         raise DataFileError("the latest good run's folder is missing", file=folder,
