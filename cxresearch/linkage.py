@@ -34,7 +34,7 @@ import pandas as pd
 from scipy import stats
 
 from . import config
-from ._checks import available_columns, check_columns, check_frame
+from ._checks import check_columns, check_frame
 from .exceptions import DataValidationError, ParameterError
 
 __all__ = [

@@ -21,7 +21,7 @@ from . import schemas
 from .dashboard import _resolve
 from .datasets import _apply_mapping, _read_yaml, load_table
 from .exceptions import ParameterError, SchemaError
-from .linkage import METRIC_BANDS, NO_ANSWER, MoneySettings, band_scores, separation_table
+from .linkage import MoneySettings, separation_table
 from .persona_study import expand_features, load_coded_verbatims, load_customers
 
 __all__ = ["split_mapping", "load_sources", "load_optional", "leakage_check", "describe_match",
