@@ -93,11 +93,11 @@ def format_change(change, unit: str = "") -> str:
     """
     if change is None or (isinstance(change, float) and not math.isfinite(change)):
         return "n/a"
-    sign = "-" if change < 0 else "+"
-    if (unit or "").strip().lower() in _SHARES:
+    sign, key = "-" if change < 0 else "+", (unit or "").strip().lower()
+    if key in _SHARES:
         points = abs(change) * 100
         return f"{sign}{points:.{1 if points >= 0.1 or points == 0 else 2}f} pp"
-    return sign + format_value(abs(change), unit, suffix=(unit or "").strip().lower() in _POINTS)
+    return sign + format_value(abs(change), unit, suffix=key in _POINTS)
 
 
 def _read_json(path: Path) -> dict:
